@@ -1,0 +1,26 @@
+package org.tredegar.contracts.logistics.v1;
+
+import org.tredegar.contracts.TredegarEvent;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/** Reserved stock went back on the shelf. */
+public record ReservationReleased(
+        UUID reservationId,
+        UUID requestId,
+        UUID hubId,
+        String reason,
+        Instant occurredAt) implements TredegarEvent {
+
+    public ReservationReleased {
+        Objects.requireNonNull(requestId, "requestId");
+        Objects.requireNonNull(hubId, "hubId");
+    }
+
+    /** Keyed by request so that reservation and delivery steps of one request are read in order. */
+    @Override
+    public String aggregateId() {
+        return requestId.toString();
+    }
+}

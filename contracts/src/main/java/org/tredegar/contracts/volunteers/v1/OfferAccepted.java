@@ -1,0 +1,30 @@
+package org.tredegar.contracts.volunteers.v1;
+
+import org.tredegar.contracts.TredegarEvent;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/** The volunteer took the request; an assignment now exists. */
+public record OfferAccepted(
+        UUID offerId,
+        UUID requestId,
+        UUID volunteerId,
+        UUID assignmentId,
+        UUID hubId,
+        Instant occurredAt) implements TredegarEvent {
+
+    public OfferAccepted {
+        Objects.requireNonNull(requestId, "requestId");
+        Objects.requireNonNull(hubId, "hubId");
+    }
+
+    /**
+     * Offers and assignments are keyed by request, not by offer or volunteer, so that every matching step of one
+     * request is read in order.
+     */
+    @Override
+    public String aggregateId() {
+        return requestId.toString();
+    }
+}

@@ -1,0 +1,85 @@
+package org.tredegar.requests.api;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.tredegar.contracts.model.HelpCategory;
+import org.tredegar.contracts.model.IntakeChannel;
+import org.tredegar.contracts.model.RequestStatus;
+import org.tredegar.platform.hub.HubAccess;
+import org.tredegar.requests.domain.HubDirectory;
+import org.tredegar.requests.domain.RequestIntake;
+import org.tredegar.requests.domain.RequestQueue;
+
+import java.util.List;
+
+@Path("/api/v1/hubs")
+@Produces(MediaType.APPLICATION_JSON)
+public class HubResource {
+    @Inject
+    HubDirectory hubs;
+    @Inject
+    RequestQueue queue;
+    @Inject
+    RequestIntake intake;
+    @Inject
+    SecurityIdentity identity;
+
+    @GET
+    @PermitAll
+    public Uni<List<HubView>> list() {
+        return hubs.all().map(all -> all.stream().map(HubView::of).toList());
+    }
+
+    @GET
+    @Path("/{hubId}")
+    @PermitAll
+    public Uni<HubView> get(@PathParam("hubId") String hubId) {
+        return hubs.find(hubId).map(HubView::of);
+    }
+
+    /** The hub's queue: by urgency, then by how long people have waited. Nothing else orders it. */
+    @GET
+    @Path("/{hubId}/requests")
+    @RolesAllowed({"coordinator", "operator", "admin"})
+    public Uni<RequestQueue.Page> queue(@PathParam("hubId") String hubId,
+                                        @QueryParam("status") RequestStatus status,
+                                        @QueryParam("category") HelpCategory category,
+                                        @QueryParam("cursor") String cursor,
+                                        @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+        return hubs.find(hubId).chain(hub -> {
+            HubAccess.requireMember(identity, hub.slug());
+            return Panache.withSession(() -> queue.page(hub.id(), status, category, cursor, limit));
+        });
+    }
+
+    /** Hotline entry: a coordinator types in what a caller asked for. */
+    @POST
+    @Path("/{hubId}/requests")
+    @RolesAllowed("coordinator")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> hotline(@PathParam("hubId") String hubId,
+                                 @NotNull(message = "a JSON body is required") @Valid SubmitRequest body) {
+        return hubs.find(hubId).chain(hub -> {
+            HubAccess.requireMember(identity, hub.slug());
+            return intake.submit(body, new RequestIntake.Origin(IntakeChannel.HOTLINE, Callers.actor(identity), null, null));
+        }).map(accepted -> Response.accepted(accepted).build());
+    }
+}

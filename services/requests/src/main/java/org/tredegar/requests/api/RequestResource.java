@@ -1,0 +1,98 @@
+package org.tredegar.requests.api;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.tredegar.contracts.model.IntakeChannel;
+import org.tredegar.platform.hub.HubAccess;
+import org.tredegar.platform.problem.ApiProblem;
+import org.tredegar.requests.domain.HubDirectory;
+import org.tredegar.requests.domain.RequestIntake;
+import org.tredegar.requests.domain.RequestViews;
+import org.tredegar.requests.domain.TrackingCodes;
+import org.tredegar.requests.persistence.HelpRequestEntity;
+import org.tredegar.requests.persistence.RequestContactEntity;
+
+import java.util.UUID;
+
+@Path("/api/v1/requests")
+@Produces(MediaType.APPLICATION_JSON)
+public class RequestResource {
+    @Inject
+    RequestIntake intake;
+    @Inject
+    RequestViews views;
+    @Inject
+    HubDirectory hubs;
+    @Inject
+    SecurityIdentity identity;
+
+    /**
+     * Public intake: no account needed, and nothing about the person beyond what the help needs. A partner token
+     * makes the {@code Idempotency-Key} header count: a retry returns the first result.
+     */
+    @POST
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> submit(@NotNull(message = "a JSON body is required") @Valid SubmitRequest body,
+                                @HeaderParam("Idempotency-Key") @Size(max = 128) String idempotencyKey) {
+        RequestIntake.Origin origin = identity.hasRole("partner")
+                ? new RequestIntake.Origin(IntakeChannel.PARTNER, Callers.actor(identity), Callers.clientId(identity), idempotencyKey)
+                : RequestIntake.Origin.anonymous(IntakeChannel.WEB);
+        return intake.submit(body, origin).map(accepted -> Response.accepted(accepted).build());
+    }
+
+    @GET
+    @Path("/track/{trackingCode}")
+    @PermitAll
+    public Uni<TrackingView> track(@PathParam("trackingCode") @Size(max = 20) String trackingCode) {
+        return Panache.withSession(() -> HelpRequestEntity.<HelpRequestEntity>find("trackingCode", TrackingCodes.normalise(trackingCode))
+                .firstResult()
+                .onItem().ifNull().failWith(() -> ApiProblem.notFound("tracking code " + trackingCode))
+                .map(views::tracking));
+    }
+
+    /**
+     * The hub's coordinators (and operators/admins of that hub) see the whole request; partners of the hub see it
+     * without contact and with an approximate place; the assigned volunteer sees what the task needs.
+     */
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({"coordinator", "operator", "admin", "partner", "volunteer"})
+    public Uni<RequestView> get(@PathParam("id") UUID id) {
+        return Panache.withSession(() -> HelpRequestEntity.<HelpRequestEntity>findById(id)
+                .onItem().ifNull().failWith(() -> ApiProblem.notFound("request " + id))
+                .chain(r -> hubs.byId(r.hubId).chain(hub -> {
+                    String slug = hub.map(h -> h.slug()).orElse("");
+                    boolean member = HubAccess.isMember(identity, slug);
+                    boolean assigned = identity.hasRole("volunteer") && r.volunteerId != null
+                            && Callers.volunteerId(identity).map(r.volunteerId::equals).orElse(false);
+                    if (member && (identity.hasRole("coordinator") || identity.hasRole("operator") || identity.hasRole("admin"))) {
+                        return RequestContactEntity.<RequestContactEntity>findById(r.id)
+                                .map(c -> views.full(r, c == null ? null : c.channel));
+                    }
+                    if (assigned) {
+                        return Uni.createFrom().item(views.full(r, null));
+                    }
+                    if (member && identity.hasRole("partner")) {
+                        return Uni.createFrom().item(views.forPartner(r));
+                    }
+                    throw ApiProblem.forbidden("this request belongs to a hub you do not act for");
+                })));
+    }
+}

@@ -1,0 +1,18 @@
+package org.tredegar.requests.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.tredegar.contracts.model.GeoPoint;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A request as its hub sees it. Contact details are never here: they are read through the audited endpoint. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RequestView(UUID id, UUID hubId, String trackingCode, String category, String urgency, String status,
+                          String description, GeoPoint location, String area, List<SubmitRequest.Item> items,
+                          String language, String accessibility, SubmitRequest.Window window, String channel,
+                          boolean outsideHubArea, boolean hasContact, String contactChannel, int escalationLevel,
+                          UUID duplicateOf, UUID volunteerId, Instant submittedAt, Instant updatedAt,
+                          long waitingMinutes) {
+}

@@ -1,0 +1,7 @@
+package org.tredegar.requests.api;
+
+import java.time.Instant;
+
+/** What the person who asked sees without logging in: where their request is and what happens next. Nothing else. */
+public record TrackingView(String trackingCode, String status, String nextStep, Instant updatedAt) {
+}

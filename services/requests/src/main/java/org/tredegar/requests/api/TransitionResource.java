@@ -1,0 +1,97 @@
+package org.tredegar.requests.api;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.tredegar.contracts.model.HelpCategory;
+import org.tredegar.contracts.model.Urgency;
+import org.tredegar.platform.hub.HubAccess;
+import org.tredegar.platform.problem.ApiProblem;
+import org.tredegar.requests.domain.HubDirectory;
+import org.tredegar.requests.domain.RequestTransitions;
+import org.tredegar.requests.domain.RequestViews;
+import org.tredegar.requests.persistence.HelpRequestEntity;
+
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/** A coordinator's decisions on a request of their hub. Each is recorded with who took it, and published. */
+@Path("/api/v1/requests/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed("coordinator")
+public class TransitionResource {
+    @Inject
+    RequestTransitions transitions;
+    @Inject
+    RequestViews views;
+    @Inject
+    HubDirectory hubs;
+    @Inject
+    SecurityIdentity identity;
+
+    public record Triage(HelpCategory category, Urgency urgency) {
+    }
+
+    public record Reason(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    @POST
+    @Path("/triage")
+    public Uni<RequestView> triage(@PathParam("id") UUID id, @Valid Triage body) {
+        Triage t = body == null ? new Triage(null, null) : body;
+        return guarded(id, () -> transitions.triage(id, t.category(), t.urgency(), Callers.actor(identity)));
+    }
+
+    @POST
+    @Path("/start")
+    public Uni<RequestView> start(@PathParam("id") UUID id) {
+        return guarded(id, () -> transitions.start(id, Callers.actor(identity)));
+    }
+
+    @POST
+    @Path("/fulfil")
+    public Uni<RequestView> fulfil(@PathParam("id") UUID id) {
+        return guarded(id, () -> transitions.fulfil(id, Callers.actor(identity)));
+    }
+
+    @POST
+    @Path("/cancel")
+    public Uni<RequestView> cancel(@PathParam("id") UUID id, @NotNull(message = "a JSON body with a reason is required") @Valid Reason body) {
+        return guarded(id, () -> transitions.cancel(id, body.reason(), Callers.actor(identity)));
+    }
+
+    @POST
+    @Path("/close")
+    public Uni<RequestView> close(@PathParam("id") UUID id, @NotNull(message = "a JSON body with a reason is required") @Valid Reason body) {
+        return guarded(id, () -> transitions.close(id, body.reason(), Callers.actor(identity)));
+    }
+
+    @POST
+    @Path("/reopen")
+    public Uni<RequestView> reopen(@PathParam("id") UUID id, @NotNull(message = "a JSON body with a reason is required") @Valid Reason body) {
+        return guarded(id, () -> transitions.reopen(id, body.reason(), Callers.actor(identity)));
+    }
+
+    /** Checks the coordinator acts for the request's hub before anything changes. */
+    private Uni<RequestView> guarded(UUID id, Supplier<Uni<HelpRequestEntity>> action) {
+        return Panache.withSession(() -> HelpRequestEntity.<HelpRequestEntity>findById(id))
+                .onItem().ifNull().failWith(() -> ApiProblem.notFound("request " + id))
+                .chain(r -> hubs.byId(r.hubId))
+                .invoke(hub -> HubAccess.requireMember(identity, hub.map(h -> h.slug()).orElse("")))
+                .chain(hub -> action.get())
+                .map(r -> views.full(r, null));
+    }
+}

@@ -1,0 +1,25 @@
+package org.tredegar.requests.persistence;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.util.UUID;
+
+@Entity
+@Table(name = "hubs")
+public class HubEntity extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    public String slug;
+    public String name;
+    @Column(name = "centre_lat")
+    public double centreLat;
+    @Column(name = "centre_lon")
+    public double centreLon;
+    public String timezone;
+    /** JSON list of areas; parsed by {@link org.tredegar.requests.domain.HubDirectory}. */
+    public String areas;
+}
