@@ -36,7 +36,12 @@ public class ProblemMappers {
         return respond(new Problem(Problem.type("invalid-request"), "The request is not valid", 400, detail, path(uri), errors));
     }
 
-    @ServerExceptionMapper
+    /** Listed one by one: Quarkus maps some of these itself, and the most specific mapper wins. */
+    @ServerExceptionMapper({JsonProcessingException.class, com.fasterxml.jackson.core.JsonParseException.class,
+            JsonMappingException.class, com.fasterxml.jackson.databind.exc.MismatchedInputException.class,
+            InvalidFormatException.class, UnrecognizedPropertyException.class,
+            com.fasterxml.jackson.databind.exc.ValueInstantiationException.class,
+            com.fasterxml.jackson.databind.exc.InvalidTypeIdException.class})
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException m ? fieldPath(m) : "";
         String message;
@@ -47,8 +52,12 @@ public class ProblemMappers {
             message = "the value " + f.getValue() + " is not allowed here" + rootCause(f);
         } else if (e instanceof JsonMappingException m && m.getCause() instanceof IllegalArgumentException cause) {
             message = cause.getMessage();
+        } else if (e instanceof JsonMappingException m && m.getCause() != null && m.getCause().getMessage() != null
+                && !(m.getCause() instanceof JsonProcessingException)) {
+            message = m.getCause().getMessage();
         } else {
-            message = e instanceof JsonMappingException ? "has the wrong type or shape" : "the body is not valid JSON";
+            message = e instanceof JsonMappingException && !field.isEmpty() ? "has the wrong type or shape"
+                    : "the body is not valid JSON";
         }
         List<Problem.FieldError> errors = field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, message));
         return respond(new Problem(Problem.type("invalid-request"), "The request is not valid", 400,
@@ -69,6 +78,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return unreadableJson(json, uri);
+            }
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.error("request failed", e);
