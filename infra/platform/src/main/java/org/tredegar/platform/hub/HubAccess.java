@@ -51,6 +51,17 @@ public final class HubAccess {
         }
     }
 
+    /** For paths that take the hub's id or slug: checks membership and returns the hub's id. */
+    public static java.util.UUID requireMemberOf(SecurityIdentity identity, String idOrSlug) {
+        for (String slug : hubsOf(identity)) {
+            java.util.UUID id = HubIds.idOf(slug);
+            if (slug.equals(idOrSlug) || id.toString().equalsIgnoreCase(idOrSlug)) {
+                return id;
+            }
+        }
+        throw ApiProblem.forbidden("you act for other hubs than this one");
+    }
+
     private static String unquote(String s) {
         return s.replace("\"", "").replace("[", "").replace("]", "").trim();
     }
