@@ -4,6 +4,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -49,16 +51,29 @@ public final class DeadLetterReplay {
         int moved = 0;
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProps);
              KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProps)) {
-            consumer.subscribe(List.of(dlqTopic));
-            int emptyPolls = 0;
-            while (emptyPolls < 3) {
-                ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofSeconds(2));
-                if (records.isEmpty()) {
-                    emptyPolls++;
-                    continue;
+            List<TopicPartition> partitions = consumer.partitionsFor(dlqTopic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            // Only what is in the dead-letter topic now: a record that fails again lands behind this mark and
+            // waits for the next replay, instead of circling forever.
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new java.util.HashSet<>(partitions));
+            for (TopicPartition tp : partitions) {
+                OffsetAndMetadata c = committed.get(tp);
+                if (c == null) {
+                    consumer.seekToBeginning(List.of(tp));
+                } else {
+                    consumer.seek(tp, c.offset());
                 }
-                emptyPolls = 0;
+            }
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofSeconds(2));
+                Map<TopicPartition, OffsetAndMetadata> done = new java.util.HashMap<>();
                 for (ConsumerRecord<byte[], byte[]> record : records) {
+                    TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+                    if (record.offset() >= end.get(tp)) {
+                        continue;
+                    }
                     String target = targetOverride != null ? targetOverride : originalTopic(record, dlqTopic);
                     System.out.printf("%s %s partition %d offset %d -> %s (reason: %s)%n", dryRun ? "would move" : "moving",
                             dlqTopic, record.partition(), record.offset(), target, header(record, "dead-letter-reason"));
@@ -71,11 +86,15 @@ public final class DeadLetterReplay {
                         }
                         producer.send(copy);
                     }
+                    done.put(tp, new OffsetAndMetadata(record.offset() + 1));
                     moved++;
                 }
-                if (!dryRun) {
+                if (!dryRun && !done.isEmpty()) {
                     producer.flush();
-                    consumer.commitSync();
+                    consumer.commitSync(done);
+                }
+                if (dryRun && records.isEmpty()) {
+                    break;
                 }
             }
         }
