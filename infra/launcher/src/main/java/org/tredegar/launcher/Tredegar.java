@@ -67,6 +67,7 @@ public final class Tredegar {
         if (fresh) {
             down();
             deleteTree(state.resolve("data"));
+            java.nio.file.Files.deleteIfExists(state.resolve("secrets.properties"));
             System.out.println("Wiped .tredegar/data (--fresh).");
         }
         List<Component> parts = Component.all().stream()
@@ -109,7 +110,7 @@ public final class Tredegar {
             case POSTGRES -> {
                 process = JavaProcess.start(List.of("-Xmx128m", "-cp", cp, PostgresNode.class.getName(),
                         "--data", state.resolve("data/postgres").toString(), "--port", String.valueOf(part.port()),
-                        "--databases", String.join(",", DATABASES), "--ready", ready.toString()), Map.of(), log, true);
+                        "--databases", String.join(",", DATABASES), "--ready", ready.toString(), "--durable"), Map.of(), log, true);
                 ReadyFile.await(ready, process, log, Duration.ofMinutes(2), "PostgreSQL");
             }
             case KAFKA -> {
@@ -138,21 +139,16 @@ public final class Tredegar {
     }
 
     private Map<String, String> serviceEnvironment(Component service) {
-        Map<String, String> env = new HashMap<>();
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(service.port()));
-        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:" + Component.named("postgres").port()
-                + "/" + service.name());
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(service.name()));
-        env.put("QUARKUS_DATASOURCE_USERNAME", PostgresNode.USER);
-        env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresNode.PASSWORD);
-        env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + Component.named("kafka").port());
-        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", "http://localhost:" + Component.named("keycloak").port() + "/realms/tredegar");
-        env.put("TREDEGAR_DEMO_ENABLED", "true");
+        Map<String, String> urls = new HashMap<>();
         for (Component other : Component.all()) {
             if (other.kind() == Component.Kind.SERVICE) {
-                env.put("TREDEGAR_" + other.name().toUpperCase() + "_URL", "http://localhost:" + other.port());
+                urls.put(other.name(), "http://localhost:" + other.port());
             }
         }
+        Map<String, String> env = ServiceEnvironment.of(service.name(), service.port(),
+                "127.0.0.1:" + Component.named("postgres").port(), "127.0.0.1:" + Component.named("kafka").port(),
+                "http://localhost:" + Component.named("keycloak").port() + "/realms/tredegar", urls);
+        env.putAll(LocalSecrets.load(state));
         return env;
     }
 

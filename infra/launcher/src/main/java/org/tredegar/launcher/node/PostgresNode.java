@@ -18,7 +18,7 @@ import java.util.concurrent.CountDownLatch;
  * A real PostgreSQL server from the embedded binaries on Maven Central, run as its own JVM. Each service gets a
  * database of its own (no shared tables); the user `tredegar` owns them all. Stops the server on SIGTERM.
  *
- * <pre>--data DIR --port N --databases a,b,c --ready FILE [--parent-pid PID]</pre>
+ * <pre>--data DIR --port N --databases a,b,c --ready FILE [--durable] [--parent-pid PID]</pre>
  */
 public final class PostgresNode {
     public static final String USER = "tredegar";
@@ -32,7 +32,14 @@ public final class PostgresNode {
         File work = data.resolveSibling(data.getFileName() + "-binaries").toFile();
         work.mkdirs();
 
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (args.optional("durable").isPresent()) {
+            // The embedded defaults trade durability for speed (fsync off): right for tests, wrong for data people
+            // rely on between restarts and for honest benchmark figures.
+            builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on");
+        }
+        EmbeddedPostgres postgres = builder
                 .setDataDirectory(data)
                 .setCleanDataDirectory(false)
                 .setOverrideWorkingDirectory(work)

@@ -1,0 +1,35 @@
+package org.tredegar.launcher;
+
+import org.tredegar.launcher.node.PostgresNode;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The environment a service gets in the local platform and in the end-to-end tests: where its database, the
+ * broker, Keycloak and the other services are. One place, so both start services the same way.
+ */
+public final class ServiceEnvironment {
+    private ServiceEnvironment() {
+    }
+
+    public static Map<String, String> of(String service, int port, String postgresHostPort, String kafkaBootstrap,
+                                         String keycloakRealmUrl, Map<String, String> serviceUrls) {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://" + postgresHostPort + "/" + service);
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + postgresHostPort + "/" + service);
+        env.put("QUARKUS_DATASOURCE_USERNAME", PostgresNode.USER);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresNode.PASSWORD);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloakRealmUrl);
+        env.put("QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL", keycloakRealmUrl);
+        env.put("TREDEGAR_DEMO_ENABLED", "true");
+        // Local profile only: the demo realm's client secrets, and partner webhooks to localhost allowed.
+        env.put("QUARKUS_OIDC_CREDENTIALS_SECRET", service + "-service-secret");
+        env.put("QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET", service + "-service-secret");
+        env.put("TREDEGAR_WEBHOOKS_ALLOW_PRIVATE", "true");
+        serviceUrls.forEach((name, url) -> env.put("TREDEGAR_" + name.toUpperCase() + "_URL", url));
+        return env;
+    }
+}
