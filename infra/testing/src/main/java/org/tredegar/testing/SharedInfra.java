@@ -62,8 +62,13 @@ public final class SharedInfra {
             Path dir = workDir("postgres");
             Path ready = dir.resolve("ready");
             Path log = dir.resolve("postgres.log");
-            Process process = startNode(List.of(PostgresNode.class.getName(), "--data", dir.resolve("data").toString(),
-                    "--port", String.valueOf(port), "--databases", "tredegar", "--ready", ready.toString()), log);
+            List<String> args = new java.util.ArrayList<>(List.of(PostgresNode.class.getName(), "--data",
+                    dir.resolve("data").toString(), "--port", String.valueOf(port), "--databases", "tredegar",
+                    "--ready", ready.toString()));
+            if (Boolean.getBoolean("tredegar.postgres.durable")) {
+                args.add("--durable"); // benchmarks: fsync and synchronous commit on, as in production
+            }
+            Process process = startNode(args, log);
             ReadyFile.await(ready, process, log, Duration.ofMinutes(2), "test PostgreSQL");
             postgres = new PostgresServer("127.0.0.1", port, PostgresNode.USER, PostgresNode.PASSWORD);
         }

@@ -1,0 +1,79 @@
+package org.tredegar.bench;
+
+import org.tredegar.launcher.ServiceEnvironment;
+import org.tredegar.launcher.process.JavaProcess;
+import org.tredegar.launcher.process.Logs;
+import org.tredegar.launcher.process.Ports;
+import org.tredegar.testing.Launcher;
+import org.tredegar.testing.SharedInfra;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The parts a benchmark needs: durable PostgreSQL, Kafka, and packaged services on free ports. */
+final class Platform {
+    final Map<String, Integer> ports = new HashMap<>();
+    final Path logs;
+
+    Platform() throws IOException {
+        System.setProperty("tredegar.postgres.durable", "true");
+        logs = Files.createDirectories(Launcher.root().resolve("infra/bench/target/logs"));
+        SharedInfra.postgres();
+        SharedInfra.kafkaBootstrap();
+    }
+
+    String start(String service, Map<String, String> extraEnv) {
+        SharedInfra.PostgresServer pg = SharedInfra.postgres();
+        pg.createDatabase(service);
+        int port = Ports.free();
+        ports.put(service, port);
+        Map<String, String> env = ServiceEnvironment.of(service, port, pg.host() + ":" + pg.port(),
+                SharedInfra.kafkaBootstrap(), "http://localhost:1/realms/tredegar", Map.of());
+        env.put("TREDEGAR_CONTACT_KEYS", "bench1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+        env.put("TREDEGAR_CONTACT_ACTIVE_KEY", "bench1");
+        env.put("TREDEGAR_CONTACT_HASH_KEY", "YmVuY2gtb25seS1sb29rdXAtaGFzaC1rZXktMDEyMzQ=");
+        env.put("QUARKUS_LOG_LEVEL", "WARN");
+        env.putAll(extraEnv);
+        Path log = logs.resolve(service + ".log");
+        Process process = JavaProcess.start(List.of("-Xmx512m", "-jar",
+                Launcher.root().resolve("services/" + service + "/target/quarkus-app/quarkus-run.jar").toString()), env, log, false);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> JavaProcess.stopTree(process.toHandle(), 10_000)));
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.currentTimeMillis() + 180_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service + " died:\n" + Logs.tail(log, 40));
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return "http://localhost:" + port;
+                }
+            } catch (IOException ignored) {
+                // not up yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        throw new IllegalStateException(service + " not ready:\n" + Logs.tail(log, 40));
+    }
+
+    static Duration seconds(String property, int fallback) {
+        return Duration.ofSeconds(Integer.getInteger(property, fallback));
+    }
+}

@@ -1,0 +1,141 @@
+package org.tredegar.e2e;
+
+import org.tredegar.launcher.ServiceEnvironment;
+import org.tredegar.launcher.keycloak.KeycloakServer;
+import org.tredegar.launcher.process.JavaProcess;
+import org.tredegar.launcher.process.Logs;
+import org.tredegar.launcher.process.Ports;
+import org.tredegar.testing.Launcher;
+import org.tredegar.testing.SharedInfra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The whole platform, once per test JVM: real PostgreSQL, Kafka and Keycloak, and every packaged service as its own
+ * process on a free port, wired as `./tredegar up` wires them. Logs are kept for the personal-data checks.
+ */
+final class RunningPlatform {
+    static final List<String> SERVICES = List.of("requests", "volunteers", "logistics", "notifications");
+    private static RunningPlatform instance;
+
+    final Map<String, Integer> ports = new LinkedHashMap<>();
+    final Map<String, Path> logs = new HashMap<>();
+    final int keycloakPort;
+    final Path logDir;
+
+    static synchronized RunningPlatform get() {
+        if (instance == null) {
+            instance = new RunningPlatform();
+        }
+        return instance;
+    }
+
+    private RunningPlatform() {
+        Path root = Launcher.root();
+        try {
+            logDir = Files.createDirectories(root.resolve("infra/e2e/target/platform-logs"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        SharedInfra.PostgresServer pg = SharedInfra.postgres();
+        String kafka = SharedInfra.kafkaBootstrap();
+        pg.createDatabase("keycloak");
+        SERVICES.forEach(pg::createDatabase);
+
+        keycloakPort = Ports.free();
+        KeycloakServer keycloak = KeycloakServer.start(new KeycloakServer.Options(distribution(root),
+                root.resolve("infra/keycloak/tredegar-realm.json"), keycloakPort, pg.jdbcUrl("keycloak"), pg.user(),
+                pg.password(), logDir.resolve("keycloak.log"), false));
+        Runtime.getRuntime().addShutdownHook(new Thread(keycloak::close));
+
+        Map<String, String> urls = new HashMap<>();
+        for (String service : SERVICES) {
+            int port = Ports.free();
+            ports.put(service, port);
+            urls.put(service, "http://localhost:" + port);
+        }
+        keycloak.waitUntilReady(Duration.ofMinutes(5));
+        String realm = "http://localhost:" + keycloakPort + "/realms/tredegar";
+        Map<String, Process> processes = new LinkedHashMap<>();
+        for (String service : SERVICES) {
+            Map<String, String> env = ServiceEnvironment.of(service, ports.get(service), pg.host() + ":" + pg.port(),
+                    kafka, realm, urls);
+            env.put("TREDEGAR_CONTACT_KEYS", "e2e1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+            env.put("TREDEGAR_CONTACT_ACTIVE_KEY", "e2e1");
+            env.put("TREDEGAR_CONTACT_HASH_KEY", "ZTJlLW9ubHktbG9va3VwLWhhc2gta2V5LTAxMjM0NTY=");
+            Path log = logDir.resolve(service + ".log");
+            logs.put(service, log);
+            Process process = JavaProcess.start(List.of("-Xmx256m", "-XX:+UseSerialGC", "-jar",
+                    root.resolve("services/" + service + "/target/quarkus-app/quarkus-run.jar").toString()), env, log, false);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> JavaProcess.stopTree(process.toHandle(), 10_000)));
+            processes.put(service, process);
+        }
+        processes.forEach((service, process) -> awaitReady(service, process));
+    }
+
+    String url(String service) {
+        return "http://localhost:" + ports.get(service);
+    }
+
+    String token(String username) {
+        return KeycloakServer.token(keycloakPort, "tredegar-cli", null, username, "demo");
+    }
+
+    String clientToken(String clientId, String secret) {
+        return KeycloakServer.token(keycloakPort, clientId, secret, null, null);
+    }
+
+    private void awaitReady(String service, Process process) {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.currentTimeMillis() + Duration.ofMinutes(4).toMillis();
+        while (System.currentTimeMillis() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service + " died while starting:\n" + Logs.tail(logs.get(service), 40));
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException(service + " was not ready in time:\n" + Logs.tail(logs.get(service), 40));
+    }
+
+    private static Path distribution(Path root) {
+        try (Stream<Path> dirs = Files.list(root.resolve("infra/keycloak/target"))) {
+            return dirs.filter(p -> p.getFileName().toString().startsWith("keycloak-") && Files.isDirectory(p))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("Keycloak is not unpacked (build infra/keycloak)"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
