@@ -1,0 +1,19 @@
+package org.tredegar.logistics.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.tredegar.contracts.model.ItemSlug;
+
+import java.util.List;
+
+/**
+ * Optional body of a pickup: what was actually taken, if not everything reserved (a damaged parcel stays behind
+ * and goes back to free stock). Taking more than was reserved is refused.
+ */
+public record PickupReport(@Size(max = 100) List<@NotNull @Valid Line> lines) {
+    public record Line(@NotNull ItemSlug item, @Min(value = 0, message = "must not be negative") @Max(100_000) int quantity) {
+    }
+}

@@ -1,0 +1,72 @@
+package org.tredegar.logistics;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.tredegar.contracts.EventCatalog;
+import org.tredegar.contracts.EventJson;
+import org.tredegar.contracts.EventType;
+import org.tredegar.contracts.Topics;
+import org.tredegar.contracts.TredegarEvent;
+import org.tredegar.contracts.model.ContactChannel;
+import org.tredegar.contracts.model.GeoPoint;
+import org.tredegar.contracts.model.HelpCategory;
+import org.tredegar.contracts.model.IntakeChannel;
+import org.tredegar.contracts.model.ItemQuantity;
+import org.tredegar.contracts.model.Urgency;
+import org.tredegar.contracts.requests.v1.RequestCancelled;
+import org.tredegar.contracts.requests.v1.RequestSubmitted;
+import org.tredegar.contracts.volunteers.v1.OfferAccepted;
+import org.tredegar.testing.KafkaTestClient;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/** Other services' events, sent as they would send them: CloudEvents in binary mode on their topic. */
+final class Events {
+    private Events() {
+    }
+
+    /** Returns the CloudEvent id, so a test can send the very same event again. */
+    static String send(TredegarEvent event) {
+        return send(event, UUID.randomUUID().toString());
+    }
+
+    static String send(TredegarEvent event, String ceId) {
+        EventType<?> type = EventCatalog.of(event.getClass());
+        KafkaTestClient.send(type.topic(), event.aggregateId(), EventJson.toBytes(event), headers(type, ceId, event.aggregateId()));
+        return ceId;
+    }
+
+    static Map<String, String> headers(EventType<?> type, String ceId, String subject) {
+        return Map.of("ce_id", ceId, "ce_type", type.type(), "ce_source", type.source(), "ce_specversion", "1.0",
+                "ce_subject", subject, "ce_time", Instant.now().toString(), "content-type", "application/json");
+    }
+
+    static RequestSubmitted submitted(UUID requestId, UUID hubId, double lat, double lon, ItemQuantity... items) {
+        return new RequestSubmitted(requestId, hubId, HelpCategory.GROCERIES, Urgency.URGENT, "Weekly shop",
+                new GeoPoint(lat, lon).approximate(), null, List.of(items), "en", false, ContactChannel.NONE,
+                IntakeChannel.WEB, null, false, Instant.now());
+    }
+
+    static RequestCancelled cancelled(UUID requestId, UUID hubId) {
+        return new RequestCancelled(requestId, hubId, "no-longer-needed", null, Instant.now());
+    }
+
+    static OfferAccepted accepted(UUID requestId, UUID hubId, UUID volunteerId) {
+        return new OfferAccepted(UUID.randomUUID(), requestId, volunteerId, UUID.randomUUID(), hubId, Instant.now());
+    }
+
+    static List<ConsumerRecord<String, byte[]>> logistics(String key, Predicate<List<ConsumerRecord<String, byte[]>>> enough) {
+        return KafkaTestClient.read(Topics.LOGISTICS, Duration.ofSeconds(60),
+                seen -> enough.test(seen.stream().filter(r -> key.equals(r.key())).toList()))
+                .stream().filter(r -> key.equals(r.key())).toList();
+    }
+
+    static String type(ConsumerRecord<String, byte[]> record) {
+        String type = KafkaTestClient.header(record, "ce_type");
+        return type.substring("org.tredegar.logistics.".length(), type.length() - ".v1".length());
+    }
+}
