@@ -1,0 +1,42 @@
+package org.tredegar.dashboard.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.tredegar.platform.hub.HubIds;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The hubs the pages know. Configured rather than fetched: the public page must work when the requests service is
+ * down, and hub ids follow from slugs anyway (docs/adr/0004). Events of other hubs are still kept.
+ */
+@ApplicationScoped
+public class Hubs {
+    private final List<Hub> all;
+
+    @Inject
+    public Hubs(DashboardConfig config) {
+        this.all = config.hubs().entrySet().stream()
+                .map(e -> new Hub(HubIds.idOf(e.getKey()), e.getKey(), e.getValue()))
+                .sorted(Comparator.comparing(Hub::name))
+                .toList();
+    }
+
+    public List<Hub> all() {
+        return all;
+    }
+
+    /** By slug or id, as every {@code {hubId}} path accepts both. */
+    public Optional<Hub> find(String idOrSlug) {
+        return all.stream()
+                .filter(h -> h.slug().equals(idOrSlug) || h.id().toString().equalsIgnoreCase(idOrSlug))
+                .findFirst();
+    }
+
+    public List<Hub> withSlugs(Set<String> slugs) {
+        return all.stream().filter(h -> slugs.contains(h.slug())).toList();
+    }
+}

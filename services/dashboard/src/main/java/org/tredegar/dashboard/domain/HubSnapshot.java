@@ -1,0 +1,93 @@
+package org.tredegar.dashboard.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Everything the operator page shows for one hub, as sent over the stream. Exact counts (operators and
+ * coordinators of the hub only) and ids, never names or contact details.
+ */
+public record HubSnapshot(
+        UUID hubId,
+        String slug,
+        String name,
+        Instant generatedAt,
+        Instant lastEventAt,
+        Long dataAgeSeconds,
+        boolean stale,
+        Backlog backlog,
+        List<Count> byStatus,
+        List<Count> byCategory,
+        MatchRatio matchedWithinTarget,
+        Supply supply,
+        List<Claim> claims,
+        List<StockLevel> stockAlerts,
+        Notifications notifications,
+        List<DeliveryFailure> deliveryFailures,
+        Escalations escalations,
+        List<TopicRate> eventRates) {
+
+    public record Count(String key, long count) {
+    }
+
+    /** Open requests by urgency; items: unmatched requests, those past their deadline first. */
+    public record Backlog(long open, long unmatched, long breaching, Long oldestUnmatchedMinutes,
+                          List<UrgencyRow> byUrgency, List<Waiting> waiting) {
+    }
+
+    public record UrgencyRow(String urgency, long open, long unmatched, long breaching, Long oldestUnmatchedMinutes) {
+    }
+
+    public record Waiting(UUID requestId, String category, String urgency, String area, Instant submittedAt,
+                          Instant deadline, boolean breaching, long ageMinutes, int escalationLevel) {
+    }
+
+    /** Requests first matched in the last 7 days, and how many of them within their urgency's target. */
+    public record MatchRatio(long matched, long withinTarget, Double ratio) {
+    }
+
+    public record Supply(long volunteersOnDuty, long volunteersAssigned, long volunteersAvailable,
+                         long offersOutstanding, long unmatchedRequests, List<AreaRow> areas, List<ItemRow> items) {
+    }
+
+    public record AreaRow(String area, long open, long unmatched) {
+    }
+
+    /** Items asked for by open requests against the estimated stock at the hub's locations. */
+    public record ItemRow(String item, long requested, long inStock) {
+    }
+
+    public record Claim(UUID requestId, UUID volunteerId, String status, Instant since, long minutes) {
+    }
+
+    public record StockLevel(UUID locationId, String item, long available, long minimum) {
+    }
+
+    public record Notifications(long sent, long failed, List<ChannelRow> byChannel) {
+    }
+
+    public record ChannelRow(String channel, long sent, long failed) {
+    }
+
+    public record DeliveryFailure(UUID deliveryId, UUID requestId, Instant failedAt, String reason) {
+    }
+
+    public record Escalations(long openEscalated, long lastDay) {
+    }
+
+    /** Live events per minute for the last 30 minutes, oldest first. */
+    public record TopicRate(String topic, long lastMinute, long last15Minutes, List<Long> perMinute, Instant lastEventAt) {
+        private static final String BARS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588";
+
+        /** Block characters, one per minute, scaled to the busiest minute (the page's script draws the same). */
+        public String sparkline() {
+            long max = perMinute.stream().mapToLong(Long::longValue).max().orElse(0);
+            StringBuilder out = new StringBuilder();
+            for (long n : perMinute) {
+                out.append(max == 0 ? BARS.charAt(0) : BARS.charAt((int) Math.min(7, n * 7 / max)));
+            }
+            return out.toString();
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.tredegar.dashboard.messaging;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.tredegar.dashboard.domain.ReadModelProjector;
+import org.tredegar.platform.inbox.EventInbox;
+import org.tredegar.platform.inbox.IncomingEvent;
+
+import static org.tredegar.dashboard.persistence.Statements.run;
+
+/**
+ * Every topic, through the shared idempotent inbox (consumer group and inbox name "dashboard"): a redelivered
+ * event has no second effect, an unknown or malformed one goes to {@code <topic>.dashboard.dlq}.
+ */
+@ApplicationScoped
+public class DashboardConsumers {
+    public static final String CONSUMER = "dashboard";
+
+    @Inject
+    EventInbox inbox;
+    @Inject
+    ReadModelProjector projector;
+
+    @Incoming("request-events")
+    public Uni<Void> requests(ConsumerRecord<String, byte[]> record) {
+        return live(record);
+    }
+
+    @Incoming("volunteer-events")
+    public Uni<Void> volunteers(ConsumerRecord<String, byte[]> record) {
+        return live(record);
+    }
+
+    @Incoming("logistics-events")
+    public Uni<Void> logistics(ConsumerRecord<String, byte[]> record) {
+        return live(record);
+    }
+
+    @Incoming("notification-events")
+    public Uni<Void> notifications(ConsumerRecord<String, byte[]> record) {
+        return live(record);
+    }
+
+    private Uni<Void> live(ConsumerRecord<String, byte[]> record) {
+        return inbox.process(record, CONSUMER, event -> projector.apply(event).chain(() -> arrived(record.topic(), event)));
+    }
+
+    /** The event rate and the "stale" age count live arrivals only (a rebuild's replay is not traffic). */
+    private static Uni<Void> arrived(String topic, IncomingEvent event) {
+        return run("INSERT INTO topic_activity (topic, minute, events, last_at) VALUES (?1, date_trunc('minute', now()), 1, now()) "
+                + "ON CONFLICT (topic, minute) DO UPDATE SET events = topic_activity.events + 1, "
+                + "last_at = GREATEST(topic_activity.last_at, EXCLUDED.last_at)", topic).replaceWithVoid();
+    }
+}

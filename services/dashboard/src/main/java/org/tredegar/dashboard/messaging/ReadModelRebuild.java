@@ -1,0 +1,142 @@
+package org.tredegar.dashboard.messaging;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.tredegar.contracts.Topics;
+import org.tredegar.dashboard.domain.ReadModelProjector;
+import org.tredegar.platform.inbox.EventInbox;
+import org.tredegar.platform.problem.ApiProblem;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.tredegar.dashboard.persistence.Statements.run;
+
+/**
+ * Rebuilds the read models from the topics: empties them (and the inbox's memory of the dashboard's events) in one
+ * transaction, then replays every partition from offset 0 up to the end offsets taken right after, through the
+ * same inbox and projector. The live consumers keep running meanwhile: the projector is order-independent, and
+ * the inbox makes sure each event counts once, whichever of the two sees it first. The consumer group's committed
+ * offsets are not touched (SmallRye's commit bookkeeping does not follow seeks back in this version), so a
+ * restart during a rebuild does not lose live events; run the rebuild again after such a restart.
+ */
+@ApplicationScoped
+public class ReadModelRebuild {
+    private static final Logger LOG = Logger.getLogger(ReadModelRebuild.class);
+    static final List<String> TOPICS = List.of(Topics.REQUESTS, Topics.VOLUNTEERS, Topics.LOGISTICS, Topics.NOTIFICATIONS);
+    /** Every read model; topic_activity is operational (live traffic) and stays. */
+    static final List<String> READ_MODELS = List.of("request_state", "request_item", "volunteer_state",
+            "volunteer_activity", "offer_state", "stock_report", "stock_movement", "reservation_line",
+            "reservation_release", "delivery_state", "notification_outcome", "escalation", "ignored_event");
+
+    public record Status(String state, Instant startedAt, Instant finishedAt, long replayed, long skipped,
+                         Map<String, Long> endOffsets, String error) {
+        static Status idle() {
+            return new Status("idle", null, null, 0, 0, Map.of(), null);
+        }
+    }
+
+    @Inject
+    EventInbox inbox;
+    @Inject
+    ReadModelProjector projector;
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    private final AtomicReference<Status> status = new AtomicReference<>(Status.idle());
+
+    public Status status() {
+        return status.get();
+    }
+
+    public synchronized Status start() {
+        if ("running".equals(status.get().state())) {
+            throw ApiProblem.conflict("rebuild-running", "a rebuild started at " + status.get().startedAt() + " is still running");
+        }
+        Status running = new Status("running", Instant.now(), null, 0, 0, Map.of(), null);
+        status.set(running);
+        Thread worker = new Thread(() -> replay(running.startedAt()), "dashboard-rebuild");
+        worker.setDaemon(true);
+        worker.start();
+        return running;
+    }
+
+    private void replay(Instant startedAt) {
+        long replayed = 0;
+        long skipped = 0;
+        Map<String, Long> ends = Map.of();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig())) {
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
+                    run("TRUNCATE " + String.join(", ", READ_MODELS))
+                            .chain(() -> run("DELETE FROM processed_events WHERE consumer = ?1", DashboardConsumers.CONSUMER))));
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : TOPICS) {
+                for (PartitionInfo p : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
+                    partitions.add(new TopicPartition(topic, p.partition()));
+                }
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            // Taken after the truncation: every event that was in the read models is below these offsets.
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            ends = summarise(end);
+            LOG.infof("rebuild: read models emptied, replaying %s", ends);
+            while (!caughtUp(consumer, end)) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
+                        continue;
+                    }
+                    try {
+                        VertxContextSupport.subscribeAndAwait(() -> inbox.process(record, DashboardConsumers.CONSUMER, projector::apply));
+                        replayed++;
+                    } catch (Throwable e) {
+                        // Poison or unreadable: the live consumer already dead-lettered it; do not again.
+                        skipped++;
+                    }
+                }
+                status.set(new Status("running", startedAt, null, replayed, skipped, ends, null));
+            }
+            status.set(new Status("done", startedAt, Instant.now(), replayed, skipped, ends, null));
+            LOG.infof("rebuild done: %d events replayed, %d skipped", replayed, skipped);
+        } catch (Throwable e) {
+            LOG.error("rebuild failed", e);
+            status.set(new Status("failed", startedAt, Instant.now(), replayed, skipped, ends, String.valueOf(e.getMessage())));
+        }
+    }
+
+    private static boolean caughtUp(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+    }
+
+    private static Map<String, Long> summarise(Map<TopicPartition, Long> end) {
+        Map<String, Long> byTopic = new java.util.TreeMap<>();
+        end.forEach((tp, offset) -> byTopic.merge(tp.topic(), offset, Long::sum));
+        return byTopic;
+    }
+
+    private Properties consumerConfig() {
+        Properties props = new Properties();
+        props.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                ConsumerConfig.CLIENT_ID_CONFIG, "dashboard-rebuild",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()));
+        return props;
+    }
+}

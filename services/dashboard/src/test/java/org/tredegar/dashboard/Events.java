@@ -1,0 +1,43 @@
+package org.tredegar.dashboard;
+
+import org.tredegar.contracts.EventCatalog;
+import org.tredegar.contracts.EventJson;
+import org.tredegar.contracts.EventType;
+import org.tredegar.contracts.TredegarEvent;
+import org.tredegar.testing.KafkaTestClient;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** Other services' events as they send them: CloudEvents in binary mode on their topic, keyed by aggregate. */
+final class Events {
+    private Events() {
+    }
+
+    /** Sends with a fresh CloudEvent id and returns it, so a test can send the very same event again. */
+    static String send(TredegarEvent event) {
+        return send(event, UUID.randomUUID().toString());
+    }
+
+    static String send(TredegarEvent event, String ceId) {
+        EventType<?> type = EventCatalog.of(event.getClass());
+        KafkaTestClient.send(type.topic(), event.aggregateId(), EventJson.toBytes(event),
+                headers(type.type(), type.source(), ceId, event.aggregateId()));
+        return ceId;
+    }
+
+    /** A record whose type is in no catalog: the inbox must dead-letter it. */
+    static String sendUnknown(String topic, String key) {
+        String id = UUID.randomUUID().toString();
+        KafkaTestClient.send(topic, key, "{\"hubId\":\"x\"}".getBytes(StandardCharsets.UTF_8),
+                headers("org.tredegar.requests.Bogus.v1", "/tredegar/requests", id, key));
+        return id;
+    }
+
+    static Map<String, String> headers(String type, String source, String ceId, String subject) {
+        return Map.of("ce_id", ceId, "ce_type", type, "ce_source", source, "ce_specversion", "1.0",
+                "ce_subject", subject, "ce_time", Instant.now().toString(), "content-type", "application/json");
+    }
+}
