@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * process on a free port, wired as `./tredegar up` wires them. Logs are kept for the personal-data checks.
  */
 final class RunningPlatform {
-    static final List<String> SERVICES = List.of("requests", "volunteers", "logistics", "notifications");
+    static final List<String> SERVICES = List.of("requests", "volunteers", "logistics", "notifications", "dashboard");
     private static RunningPlatform instance;
 
     final Map<String, Integer> ports = new LinkedHashMap<>();
