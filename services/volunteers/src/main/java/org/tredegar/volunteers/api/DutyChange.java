@@ -1,0 +1,6 @@
+package org.tredegar.volunteers.api;
+
+import jakarta.validation.constraints.NotNull;
+
+public record DutyChange(@NotNull Boolean onDuty) {
+}

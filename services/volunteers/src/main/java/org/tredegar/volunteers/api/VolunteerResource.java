@@ -1,0 +1,129 @@
+package org.tredegar.volunteers.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.tredegar.platform.hub.HubAccess;
+import org.tredegar.volunteers.domain.Account;
+import org.tredegar.volunteers.domain.Boards;
+import org.tredegar.volunteers.domain.Cursor;
+import org.tredegar.volunteers.domain.Registry;
+
+import java.util.UUID;
+
+@Path("/api/v1/volunteers")
+@Produces(MediaType.APPLICATION_JSON)
+public class VolunteerResource {
+    static final String MERGE_PATCH = "application/merge-patch+json";
+
+    @Inject
+    Registry registry;
+    @Inject
+    SecurityIdentity identity;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    Boards boards;
+
+    /**
+     * Self sign-up (201 the first time, 200 with the same profile after), or — for a coordinator sending a
+     * {@code contact} — registering someone without an account.
+     */
+    @POST
+    @RolesAllowed({"volunteer", "coordinator"})
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> signUp(@NotNull(message = "a JSON body is required") @Valid SignUp body) {
+        boolean forSomeoneElse = identity.hasRole("coordinator") && body.contact() != null;
+        Uni<Registry.Registered> registered = forSomeoneElse
+                ? registry.registerByCoordinator(body, Callers.actor(identity), HubAccess.hubsOf(identity))
+                : registry.signUpSelf(body, Callers.account(identity));
+        return registered.map(r -> Response.status(r.created() ? 201 : 200)
+                .header("Location", "/api/v1/volunteers/" + (forSomeoneElse ? r.volunteer().id : "me"))
+                .entity(VolunteerViews.of(r.volunteer(), json)).build());
+    }
+
+    @GET
+    @Path("/me")
+    @RolesAllowed({"volunteer", "coordinator"})
+    public Uni<VolunteerView> me() {
+        return registry.mine(Callers.account(identity)).map(v -> VolunteerViews.of(v, json));
+    }
+
+    @PATCH
+    @Path("/me")
+    @RolesAllowed({"volunteer", "coordinator"})
+    @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
+    public Uni<VolunteerView> change(@NotNull(message = "a JSON body is required") @Valid ProfilePatch patch) {
+        return registry.change(Callers.account(identity), patch).map(v -> VolunteerViews.of(v, json));
+    }
+
+    /** The on/off-duty switch: off duty, nobody is asked, whatever the weekly windows say. */
+    @PUT
+    @Path("/me/duty")
+    @RolesAllowed({"volunteer", "coordinator"})
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<VolunteerView> duty(@NotNull(message = "a JSON body is required") @Valid DutyChange change) {
+        return registry.setOnDuty(Callers.account(identity), change.onDuty()).map(v -> VolunteerViews.of(v, json));
+    }
+
+    /** Offers waiting for my answer: what, roughly how far, until when — never who or where exactly. */
+    @GET
+    @Path("/me/offers")
+    @RolesAllowed({"volunteer", "coordinator"})
+    public Uni<Page<OfferView>> offers(@QueryParam("cursor") @Size(max = 200) String cursor,
+                                       @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+        Cursor after = Cursor.decode(cursor);
+        Account account = Callers.account(identity);
+        return registry.mine(account).chain(me -> boards.openOffers(me.id, after, limit))
+                .map(slice -> new Page<>(slice.items().stream().map(o -> new OfferView(o.id(), o.requestId(), o.category(),
+                        o.urgency(), roughly(o.distanceKm()), o.offerCode(), o.expiresAt())).toList(),
+                        slice.next() == null ? null : slice.next().encode()));
+    }
+
+    /**
+     * How to reach a volunteer, for the notifications service at send time only (role {@code service}). Each read
+     * is audited; the answer is never stored by the caller.
+     */
+    @GET
+    @Path("/{id}/contact")
+    @RolesAllowed("service")
+    public Uni<ContactView> contact(@PathParam("id") UUID id) {
+        return registry.contact(id, Callers.actor(identity))
+                .map(c -> new ContactView(c.channel(), c.value(), c.language(), java.util.List.of()));
+    }
+
+    /** Half-kilometre steps: enough to decide, not enough to place the requester's door. */
+    static double roughly(double km) {
+        return Math.max(0.5, Math.round(km * 2) / 2.0);
+    }
+
+    /** A coordinator of the volunteer's hub vouches for skills that need trust (childcare, personal care, …). */
+    @PUT
+    @Path("/{id}/verified-skills")
+    @RolesAllowed("coordinator")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<VolunteerView> verify(@PathParam("id") UUID id,
+                                     @NotNull(message = "a JSON body is required") @Valid SkillVerification body) {
+        return registry.verify(id, body.verifiedSkills(), Callers.actor(identity), HubAccess.hubsOf(identity))
+                .map(v -> VolunteerViews.of(v, json));
+    }
+}
