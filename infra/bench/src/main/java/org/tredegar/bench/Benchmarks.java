@@ -20,14 +20,16 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) throws Exception {
-        List<String> wanted = args.length == 0 ? List.of("intake") : List.of(args);
+        List<String> wanted = args.length == 0 ? List.of("intake", "volunteers", "keycloak") : List.of(args);
         Platform platform = new Platform();
         Map<String, String> sections = new LinkedHashMap<>();
         for (String name : wanted) {
             System.out.println("running benchmark " + name + " ...");
             String section = switch (name) {
                 case "intake" -> IntakeBenchmark.run(platform);
-                default -> throw new IllegalArgumentException("unknown benchmark " + name + " (known: intake)");
+                case "volunteers" -> VolunteersBenchmark.run(platform);
+                case "keycloak" -> KeycloakSignupBenchmark.run(platform);
+                default -> throw new IllegalArgumentException("unknown benchmark " + name + " (known: intake, volunteers, keycloak)");
             };
             System.out.println(section);
             sections.put(name, section);

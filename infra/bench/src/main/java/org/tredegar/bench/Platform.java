@@ -32,6 +32,10 @@ final class Platform {
     }
 
     String start(String service, Map<String, String> extraEnv) {
+        return start(service, extraEnv, List.of());
+    }
+
+    String start(String service, Map<String, String> extraEnv, List<String> jvmOptions) {
         SharedInfra.PostgresServer pg = SharedInfra.postgres();
         pg.createDatabase(service);
         int port = Ports.free();
@@ -44,8 +48,10 @@ final class Platform {
         env.put("QUARKUS_LOG_LEVEL", "WARN");
         env.putAll(extraEnv);
         Path log = logs.resolve(service + ".log");
-        Process process = JavaProcess.start(List.of("-Xmx512m", "-jar",
-                Launcher.root().resolve("services/" + service + "/target/quarkus-app/quarkus-run.jar").toString()), env, log, false);
+        List<String> command = new java.util.ArrayList<>(List.of("-Xmx512m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", Launcher.root().resolve("services/" + service + "/target/quarkus-app/quarkus-run.jar").toString()));
+        Process process = JavaProcess.start(command, env, log, false);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> JavaProcess.stopTree(process.toHandle(), 10_000)));
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.currentTimeMillis() + 180_000;

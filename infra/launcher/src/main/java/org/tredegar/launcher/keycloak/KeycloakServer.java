@@ -93,6 +93,12 @@ public final class KeycloakServer implements AutoCloseable {
         env.put("JAVA_HOME", javaHome.toString());
         // In the environment, not on the command line, so the password does not show in `ps`.
         env.put("KC_DB_PASSWORD", o.dbPassword() == null ? "" : o.dbPassword());
+        // Only the benchmark sets this, on a throwaway Keycloak: a master-realm admin to create accounts with.
+        String bootstrapAdmin = System.getProperty("tredegar.keycloak.bootstrap-admin-password");
+        if (bootstrapAdmin != null) {
+            env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "bootstrap-admin");
+            env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", bootstrapAdmin);
+        }
         Process process = JavaProcess.run(command, env, o.logFile());
 
         KeycloakServer server = new KeycloakServer(o, process);

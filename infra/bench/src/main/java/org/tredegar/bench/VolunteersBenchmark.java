@@ -1,0 +1,197 @@
+package org.tredegar.bench;
+
+import com.uber.h3core.H3Core;
+import io.smallrye.jwt.build.Jwt;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.tredegar.contracts.EventJson;
+import org.tredegar.contracts.model.ContactChannel;
+import org.tredegar.contracts.model.GeoPoint;
+import org.tredegar.contracts.model.HelpCategory;
+import org.tredegar.contracts.model.IntakeChannel;
+import org.tredegar.contracts.model.Urgency;
+import org.tredegar.contracts.requests.v1.RequestSubmitted;
+import org.tredegar.testing.KafkaTestClient;
+import org.tredegar.testing.SharedInfra;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * Issue 5's two figures: sign-ups through the API (each with its own signed token, as Keycloak would issue), and
+ * event → offers latency with a million registered volunteers (H3-indexed) in the database.
+ */
+final class VolunteersBenchmark {
+    static final String HUBS = "tredegar";
+
+    static String run(Platform platform) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair keys = generator.generateKeyPair();
+        String url = platform.start("volunteers", Map.of(
+                "QUARKUS_OIDC_PUBLIC_KEY", Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()),
+                "TREDEGAR_RATE_LIMIT_ENABLED", "false"), List.of("-Dquarkus.oidc.auth-server-url="));
+
+        // Tokens are signed before the clock starts: Keycloak signs them, not the service under test.
+        int callers = Integer.getInteger("bench.signup.callers", 32);
+        Duration warmUp = Platform.seconds("bench.warmup", 15);
+        Duration measure = Platform.seconds("bench.measure", 60);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        Random random = new Random(7);
+        LoadDriver.Result signups = LoadDriver.run(callers, warmUp, measure, (caller, seq) -> {
+            UUID subject = UUID.randomUUID();
+            String token = Jwt.subject(subject.toString()).claim("preferred_username", "bench-" + subject)
+                    .claim("realm_access", Map.of("roles", List.of("volunteer"))).claim("hubs", List.of(HUBS))
+                    .expiresIn(600).sign(keys.getPrivate());
+            double lat = 51.70 + random.nextDouble() * 0.15;
+            double lon = -3.35 + random.nextDouble() * 0.2;
+            String body = String.format(Locale.ROOT, "{\"displayName\":\"Volunteer %d\",\"hubs\":[\"tredegar\"],"
+                    + "\"location\":{\"lat\":%.5f,\"lon\":%.5f},\"radiusKm\":5,\"skills\":[\"driving\"],"
+                    + "\"languages\":[\"en\"],\"onDuty\":true}", seq, lat, lon);
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/volunteers"))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 201 || response.statusCode() == 200;
+        });
+
+        int population = Integer.getInteger("bench.volunteers", 1_000_000);
+        long loadStart = System.nanoTime();
+        loadVolunteers(population);
+        double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+        Latencies matching = matchingLatency(Integer.getInteger("bench.match.requests", 300));
+
+        return String.format(Locale.ROOT, """
+                ### Volunteers: sign-ups and matching (issue 5)
+
+                **Sign-ups** — `POST /api/v1/volunteers`, %d concurrent callers, each call a new person with their own signed
+                token (RS256, shaped like Keycloak's), %d s warm-up, %d s measured. Each call commits the profile and its
+                VolunteerRegistered outbox row durably.
+
+                | figure | value |
+                |---|---|
+                | sign-ups/s (sustained) | %.0f |
+                | latency p50 / p99 / max | %.1f ms / %.1f ms / %.1f ms |
+                | calls measured (failures) | %d (%d) |
+                | 750,000 sign-ups at this rate | %.1f min |
+
+                **Matching** — %,d volunteers in the database (%,d loaded by SQL in %.0f s: homes spread over Wales and
+                England, a third on duty, H3 cells at resolutions 7 and 5), then %d RequestSubmitted events at ~20/s in the
+                Tredegar area. Measured from the RequestSubmitted record's timestamp to the first OfferMade record's
+                timestamp for that request: consume, candidate search (H3 index), ranking, offers committed, relay published.
+                So this is an upper bound on matching itself.
+
+                | figure | value |
+                |---|---|
+                | event → first offer published, p50 / p99 / max | %.1f ms / %.1f ms / %.1f ms |
+                | requests that got offers | %d of %d |
+
+                Targets from the issue: ≥ 2,000 sign-ups/s (750,000 in under 7 min); matching p99 ≤ 10 ms.
+                """, callers, warmUp.toSeconds(), measure.toSeconds(), signups.perSecond(), signups.p50Millis(),
+                signups.p99Millis(), signups.maxMillis(), signups.calls(), signups.failures(),
+                750_000 / Math.max(signups.perSecond(), 1) / 60, population + signups.calls(), population, loadSeconds,
+                matching.sent, matching.p50, matching.p99, matching.max, matching.matched, matching.sent);
+    }
+
+    record Latencies(int sent, int matched, double p50, double p99, double max) {
+    }
+
+    static void loadVolunteers(int count) throws Exception {
+        H3Core h3 = H3Core.newInstance();
+        SharedInfra.PostgresServer pg = SharedInfra.postgres();
+        Random random = new Random(42);
+        try (Connection c = DriverManager.getConnection(pg.jdbcUrl("volunteers"), pg.user(), pg.password())) {
+            c.setAutoCommit(false);
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO volunteers (id, display_name, hub_id, hubs, lat, lon, "
+                    + "h3_fine, h3_coarse, radius_km, skills, languages, on_duty, registered_by, created_at, updated_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'bench', now(), now())")) {
+                UUID hub = org.tredegar.platform.hub.HubIds.idOf("tredegar");
+                for (int i = 0; i < count; i++) {
+                    double lat = 50.5 + random.nextDouble() * 5.0;
+                    double lon = -4.8 + random.nextDouble() * 5.5;
+                    insert.setObject(1, UUID.randomUUID());
+                    insert.setString(2, "Bench volunteer " + i);
+                    insert.setObject(3, hub);
+                    insert.setString(4, "tredegar");
+                    insert.setDouble(5, lat);
+                    insert.setDouble(6, lon);
+                    insert.setLong(7, h3.latLngToCell(lat, lon, 7));
+                    insert.setLong(8, h3.latLngToCell(lat, lon, 5));
+                    insert.setDouble(9, 3 + random.nextInt(8));
+                    insert.setString(10, random.nextBoolean() ? "driving" : "");
+                    insert.setString(11, random.nextInt(10) == 0 ? "en,cy" : "en");
+                    insert.setBoolean(12, random.nextInt(3) == 0);
+                    insert.addBatch();
+                    if (i % 5000 == 4999) {
+                        insert.executeBatch();
+                        c.commit();
+                    }
+                }
+                insert.executeBatch();
+                c.commit();
+            }
+            c.setAutoCommit(true);
+            c.createStatement().execute("ANALYZE volunteers");
+        }
+    }
+
+    static Latencies matchingLatency(int requests) throws Exception {
+        Map<String, Long> sentAt = new HashMap<>();
+        UUID hub = org.tredegar.platform.hub.HubIds.idOf("tredegar");
+        Random random = new Random(3);
+        for (int i = 0; i < requests; i++) {
+            UUID id = UUID.randomUUID();
+            RequestSubmitted event = new RequestSubmitted(id, hub, HelpCategory.GROCERIES, Urgency.URGENT, "bench",
+                    new GeoPoint(51.76 + random.nextDouble() * 0.03, -3.27 + random.nextDouble() * 0.05), null, List.of(),
+                    "en", false, ContactChannel.NONE, IntakeChannel.WEB, null, false, Instant.now());
+            KafkaTestClient.send("tredegar.requests.v1", id.toString(), EventJson.toBytes(event), Map.of(
+                    "ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_source", "/tredegar/requests",
+                    "ce_type", "org.tredegar.requests.RequestSubmitted.v1", "ce_subject", id.toString(),
+                    "content-type", "application/json"));
+            sentAt.put(id.toString(), System.currentTimeMillis());
+            Thread.sleep(50);
+        }
+        List<ConsumerRecord<String, byte[]>> offers = KafkaTestClient.read("tredegar.volunteers.v1", Duration.ofSeconds(60),
+                seen -> seen.stream().map(ConsumerRecord::key).filter(sentAt::containsKey).distinct().count() >= sentAt.size());
+        Map<String, Long> firstOffer = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> r : offers) {
+            String type = KafkaTestClient.header(r, "ce_type");
+            if (type != null && type.endsWith("OfferMade.v1") && sentAt.containsKey(r.key())) {
+                firstOffer.merge(r.key(), r.timestamp(), Math::min);
+            }
+        }
+        // Record timestamps (CreateTime) on both sides come from this machine's clock: producer send times.
+        List<ConsumerRecord<String, byte[]>> submitted = KafkaTestClient.read("tredegar.requests.v1", Duration.ofSeconds(10),
+                seen -> seen.stream().map(ConsumerRecord::key).filter(firstOffer::containsKey).distinct().count() >= firstOffer.size());
+        Map<String, Long> submittedAt = new HashMap<>();
+        submitted.stream().filter(r -> firstOffer.containsKey(r.key())).forEach(r -> submittedAt.putIfAbsent(r.key(), r.timestamp()));
+        List<Long> latencies = new ArrayList<>();
+        firstOffer.forEach((key, offered) -> {
+            Long at = submittedAt.get(key);
+            if (at != null) {
+                latencies.add(Math.max(0, offered - at));
+            }
+        });
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] nanos = java.util.Arrays.stream(sorted).map(ms -> ms * 1_000_000).toArray();
+        return new Latencies(requests, firstOffer.size(), LoadDriver.percentile(nanos, 0.5), LoadDriver.percentile(nanos, 0.99),
+                nanos.length == 0 ? 0 : nanos[nanos.length - 1] / 1e6);
+    }
+
+}
