@@ -30,6 +30,7 @@ public final class ServiceEnvironment {
         env.put("QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET", service + "-service-secret");
         env.put("TREDEGAR_WEBHOOKS_ALLOW_PRIVATE", "true");
         env.put("TREDEGAR_DASHBOARD_WEB_SECRET", "tredegar-dashboard-secret");
+        env.put("TREDEGAR_NOTIFICATIONS_CLIENT_SECRET", "notifications-service-secret");
         serviceUrls.forEach((name, url) -> env.put("TREDEGAR_" + name.toUpperCase() + "_URL", url));
         return env;
     }

@@ -9,6 +9,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
+/**
+ * One message to one recipient, recorded as an intent before anything is sent. The recipient is a role and an id:
+ * the address is fetched from the owning service at send time and never written here.
+ */
 @Entity
 @Table(name = "notifications")
 public class NotificationEntity extends PanacheEntityBase {
@@ -30,4 +34,29 @@ public class NotificationEntity extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** What the message is about when that is not the recipient (the offer of an offer message). */
+    @Column(name = "subject_ref")
+    public UUID subjectRef;
+    /** Template values as JSON; never contact details. */
+    public String params = "{}";
+    public String channel;
+    public int attempts;
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+    @Column(name = "claimed_at")
+    public Instant claimedAt;
+    /** A send was under way when the process stopped: the provider is asked before sending again. */
+    @Column(name = "in_doubt")
+    public boolean inDoubt;
+    @Column(name = "provider_ref")
+    public String providerRef;
+    @Column(name = "delivery_status")
+    public String deliveryStatus;
+    public String reason;
+    @Column(name = "sent_at")
+    public Instant sentAt;
+    @Column(name = "reply_hash")
+    public String replyHash;
+    public String answer;
 }

@@ -1,0 +1,104 @@
+package org.tredegar.notifications.api;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tredegar.notifications.channels.TwilioSignature;
+import org.tredegar.notifications.domain.NotificationPlanner;
+import org.tredegar.notifications.domain.OfferReplies;
+import org.tredegar.notifications.domain.TimeSource;
+import org.tredegar.platform.problem.ApiProblem;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The SMS provider calls these: delivery receipts (status callbacks) and incoming texts. When
+ * {@code tredegar.sms.auth-token} is set, each call must carry a valid {@code X-Twilio-Signature}, computed over the
+ * URL the provider was given ({@code tredegar.sms.public-url} + path when behind a proxy, else the request URL).
+ */
+@Path("/api/v1/channels/sms")
+@PermitAll
+public class SmsResource {
+    private static final Set<String> FAILED = Set.of("failed", "undelivered");
+
+    @Inject
+    OfferReplies replies;
+    @Inject
+    TimeSource clock;
+    @ConfigProperty(name = "tredegar.sms.auth-token")
+    Optional<String> authToken;
+    @ConfigProperty(name = "tredegar.sms.public-url")
+    Optional<String> publicUrl;
+
+    @POST
+    @Path("/status")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> status(MultivaluedMap<String, String> form, @HeaderParam("X-Twilio-Signature") String signature,
+                                @Context UriInfo uri) {
+        verify(form, signature, uri);
+        String sid = form.getFirst("MessageSid");
+        String state = form.getFirst("MessageStatus");
+        if (sid == null || sid.isBlank() || state == null || state.isBlank()) {
+            throw ApiProblem.badField(sid == null || sid.isBlank() ? "MessageSid" : "MessageStatus", "is required");
+        }
+        String error = form.getFirst("ErrorCode");
+        String reason = FAILED.contains(state) ? "the provider reports " + state + (error == null ? "" : " (error " + error + ")") : null;
+        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(
+                        "UPDATE notifications SET delivery_status = ?2, reason = COALESCE(?3, reason), updated_at = ?4 "
+                                + "WHERE provider_ref = ?1 AND channel = 'sms'")
+                .setParameter(1, sid).setParameter(2, state.toLowerCase()).setParameter(3, reason)
+                .setParameter(4, NotificationPlanner.utc(clock.now())).executeUpdate()))
+                .map(updated -> Response.noContent().build());
+    }
+
+    @POST
+    @Path("/inbound")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_XML)
+    public Uni<Response> inbound(MultivaluedMap<String, String> form, @HeaderParam("X-Twilio-Signature") String signature,
+                                 @Context UriInfo uri) {
+        verify(form, signature, uri);
+        String from = form.getFirst("From");
+        if (from == null || from.isBlank()) {
+            throw ApiProblem.badField("From", "is required");
+        }
+        String body = form.getFirst("Body");
+        return replies.handle(from, body == null ? "" : body)
+                .map(text -> Response.ok(twiml(text), MediaType.APPLICATION_XML).build());
+    }
+
+    private void verify(MultivaluedMap<String, String> form, String signature, UriInfo uri) {
+        if (authToken.isEmpty() || authToken.get().isBlank()) {
+            return;
+        }
+        String url = publicUrl.map(base -> base.replaceAll("/+$", "") + uri.getRequestUri().getRawPath()
+                        + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery()))
+                .orElse(uri.getRequestUri().toString());
+        if (!TwilioSignature.valid(authToken.get(), url, form, signature)) {
+            throw ApiProblem.forbidden("the request is not signed by our SMS provider");
+        }
+    }
+
+    /** TwiML: the provider texts the message back to the sender; an empty Response sends nothing. */
+    static String twiml(Optional<String> text) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response>"
+                + text.map(t -> "<Message>" + escape(t) + "</Message>").orElse("") + "</Response>";
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

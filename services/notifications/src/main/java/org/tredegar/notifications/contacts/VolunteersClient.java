@@ -1,0 +1,37 @@
+package org.tredegar.notifications.contacts;
+
+import io.quarkus.oidc.client.filter.OidcClientFilter;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import java.util.UUID;
+
+/** The volunteers service: contact details at send time, and offer answers given by SMS on a volunteer's behalf. */
+@RegisterRestClient(configKey = "volunteers")
+@OidcClientFilter
+@Path("/api/v1")
+public interface VolunteersClient {
+    @GET
+    @Path("/volunteers/{id}/contact")
+    Uni<Contact> contact(@PathParam("id") UUID volunteerId);
+
+    @POST
+    @Path("/offers/{id}/accept")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<Void> accept(@PathParam("id") UUID offerId, OfferAnswer answer);
+
+    @POST
+    @Path("/offers/{id}/decline")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<Void> decline(@PathParam("id") UUID offerId, OfferAnswer answer);
+
+    /** Who answered and how: the volunteers service checks the offer is theirs. */
+    record OfferAnswer(UUID volunteerId, String via) {
+    }
+}

@@ -1,0 +1,285 @@
+package org.tredegar.notifications.domain;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.tredegar.contracts.notifications.v1.NotificationFailed;
+import org.tredegar.contracts.notifications.v1.NotificationSent;
+import org.tredegar.notifications.channels.Channel;
+import org.tredegar.notifications.channels.OutgoingMessage;
+import org.tredegar.notifications.channels.ProviderException;
+import org.tredegar.notifications.channels.RateLimits;
+import org.tredegar.notifications.config.Hubs;
+import org.tredegar.notifications.contacts.Contact;
+import org.tredegar.notifications.contacts.ContactDirectory;
+import org.tredegar.notifications.persistence.NotificationEntity;
+import org.tredegar.notifications.templates.MessageTemplates;
+import org.tredegar.notifications.templates.RenderedMessage;
+import org.tredegar.platform.outbox.OutboxWriter;
+import org.tredegar.platform.privacy.ContactCipher;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.tredegar.notifications.domain.NotificationPlanner.utc;
+
+/**
+ * Sends what the planner recorded. Each notification goes pending/held → sending (claimed under a lease, in its own
+ * commit) → provider call → sent | pending (retry with backoff) | failed | skipped (in a second commit, with the
+ * NotificationSent/NotificationFailed event in the outbox). A process that stops between the provider call and that
+ * commit leaves the row in sending; when the lease runs out it is marked in doubt and the provider is asked before
+ * anything is sent again.
+ */
+@ApplicationScoped
+public class Dispatcher {
+    private static final Logger LOG = Logger.getLogger(Dispatcher.class);
+    private static final TypeReference<Map<String, Object>> PARAMS = new TypeReference<>() {
+    };
+
+    @Inject
+    ContactDirectory contacts;
+    @Inject
+    Instance<Channel> channels;
+    @Inject
+    MessageTemplates templates;
+    @Inject
+    RateLimits rateLimits;
+    @Inject
+    QuietHours quietHours;
+    @Inject
+    Hubs hubs;
+    @Inject
+    OutboxWriter outbox;
+    @Inject
+    ContactCipher cipher;
+    @Inject
+    SendCommitHook commitHook;
+    @Inject
+    TimeSource clock;
+    @Inject
+    ObjectMapper json;
+
+    @ConfigProperty(name = "tredegar.dispatch.batch-size", defaultValue = "50")
+    int batchSize;
+    @ConfigProperty(name = "tredegar.dispatch.concurrency", defaultValue = "8")
+    int concurrency;
+    @ConfigProperty(name = "tredegar.dispatch.max-attempts", defaultValue = "5")
+    int maxAttempts;
+    @ConfigProperty(name = "tredegar.dispatch.initial-backoff", defaultValue = "PT10S")
+    Duration initialBackoff;
+    @ConfigProperty(name = "tredegar.dispatch.max-backoff", defaultValue = "PT30M")
+    Duration maxBackoff;
+    @ConfigProperty(name = "tredegar.dispatch.lease", defaultValue = "PT2M")
+    Duration lease;
+    @ConfigProperty(name = "tredegar.dispatch.enabled", defaultValue = "true")
+    boolean enabled;
+
+    @Scheduled(every = "${tredegar.dispatch.every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> tick() {
+        if (!enabled) {
+            return Uni.createFrom().voidItem();
+        }
+        return recoverStale().chain(this::dispatchDue).replaceWithVoid()
+                .onFailure().invoke(e -> LOG.warnf("dispatch round failed: %s", e.toString()))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    /** One round: claims what is due and sends it. Answers how many were claimed. */
+    public Uni<Integer> dispatchDue() {
+        return claim().chain(claimed -> Multi.createFrom().iterable(claimed)
+                .onItem().transformToUni(this::deliver).merge(concurrency)
+                .collect().asList().replaceWith(claimed.size()));
+    }
+
+    /** Sends still in "sending" after the lease: the process stopped mid-send. */
+    Uni<Integer> recoverStale() {
+        Instant now = clock.now();
+        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(
+                        "UPDATE notifications SET status = 'pending', in_doubt = TRUE, next_attempt_at = ?1, updated_at = ?1 "
+                                + "WHERE status = 'sending' AND claimed_at < ?2")
+                .setParameter(1, utc(now)).setParameter(2, utc(now.minus(lease))).executeUpdate()))
+                .invoke(n -> {
+                    if (n > 0) {
+                        LOG.warnf("%d notification(s) were being sent when a dispatcher stopped; checking before resending", n);
+                    }
+                });
+    }
+
+    Uni<List<Claimed>> claim() {
+        Instant now = clock.now();
+        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(
+                        "SELECT * FROM notifications WHERE status IN ('pending', 'held') AND next_attempt_at <= ?1 "
+                                + "ORDER BY next_attempt_at LIMIT ?2 FOR UPDATE SKIP LOCKED", NotificationEntity.class)
+                .setParameter(1, utc(now)).setParameter(2, batchSize).getResultList())
+                .map(rows -> rows.stream().map(n -> {
+                    n.status = "sending";
+                    n.attempts++;
+                    n.claimedAt = now;
+                    n.updatedAt = now;
+                    return snapshot(n);
+                }).toList()));
+    }
+
+    Uni<Void> deliver(Claimed n) {
+        Instant now = clock.now();
+        Object expiresAt = n.params().get("expiresAt");
+        if (n.kind() == MessageKind.OFFER && expiresAt != null && Instant.parse(expiresAt.toString()).isBefore(now)) {
+            return finish(n, "skipped", "the offer expired before it could be sent");
+        }
+        Optional<Instant> quietUntil = quietHours.holdUntil(n.hubId(), n.urgent(), now);
+        if (quietUntil.isPresent()) {
+            return release(n, "held", quietUntil.get(), null);
+        }
+        return contacts.find(n.recipientType(), n.recipientRef(), n.hubId())
+                .onFailure().call(e -> failed(n, new ProviderException("contact lookup failed: " + e.getClass().getSimpleName(), e), "none"))
+                .onFailure().recoverWithNull()
+                .chain(contact -> {
+                    if (contact == null) {
+                        return Uni.createFrom().voidItem(); // the failure above was already recorded
+                    }
+                    if (contact.isEmpty() || contact.get().addresses().isEmpty()) {
+                        return finish(n, "skipped", "no way to reach the recipient");
+                    }
+                    return tryAddresses(n, contact.get(), contact.get().addresses(), 0, null);
+                })
+                .onFailure().invoke(e -> LOG.errorf("notification %s: %s", n.id(), e.toString()))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    /** The fallback chain: the preferred address first, then the others, until one provider takes the message. */
+    private Uni<Void> tryAddresses(Claimed n, Contact contact, List<Contact.Address> addresses, int index, Throwable last) {
+        if (index >= addresses.size()) {
+            String tried = String.join(",", addresses.stream().map(Contact.Address::channel).distinct().toList());
+            return failed(n, last == null ? new ProviderException("no channel for the recipient's addresses", false) : last, tried);
+        }
+        Contact.Address address = addresses.get(index);
+        Optional<Channel> channel = channels.stream().filter(c -> c.name().equals(address.channel())).findFirst();
+        if (channel.isEmpty()) {
+            return tryAddresses(n, contact, addresses, index + 1, last);
+        }
+        Duration wait = rateLimits.take(channel.get().name());
+        if (!wait.isZero()) {
+            return release(n, "pending", clock.now().plus(wait), null);
+        }
+        String language = contact.language() != null ? contact.language() : n.language();
+        RenderedMessage rendered = templates.render(n.kind(), language, n.params(), hubs.zoneOf(n.hubId()));
+        OutgoingMessage message = new OutgoingMessage(n.id(), address.value(), rendered);
+        Uni<Optional<String>> earlier = n.inDoubt()
+                ? channel.get().alreadySent(message, n.createdAt())
+                : Uni.createFrom().item(Optional.empty());
+        return earlier.chain(found -> found.isPresent()
+                        ? Uni.createFrom().item(found.get())
+                        : channel.get().send(message))
+                .onItemOrFailure().transformToUni((ref, failure) -> {
+                    if (failure != null) {
+                        LOG.infof("notification %s: %s failed (%s), trying the next address if any", n.id(),
+                                address.channel(), failure.getMessage());
+                        return tryAddresses(n, contact, addresses, index + 1, failure);
+                    }
+                    return sent(n, address, ref);
+                });
+    }
+
+    private Uni<Void> sent(Claimed n, Contact.Address address, String providerRef) {
+        Instant now = clock.now();
+        // An SMS offer keeps a keyed hash of the number it went to, so the volunteer's reply can find the offer.
+        String replyHash = n.kind() == MessageKind.OFFER && "sms".equals(address.channel())
+                ? cipher.lookupHash("sms", address.value()) : null;
+        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(
+                                "UPDATE notifications SET status = 'sent', channel = ?2, provider_ref = ?3, sent_at = ?4, "
+                                        + "updated_at = ?4, reply_hash = ?5, in_doubt = FALSE, reason = NULL "
+                                        + "WHERE id = ?1 AND status = 'sending' AND claimed_at = ?6")
+                        .setParameter(1, n.id()).setParameter(2, address.channel()).setParameter(3, providerRef)
+                        .setParameter(4, utc(now)).setParameter(5, replyHash).setParameter(6, utc(n.claimedAt()))
+                        .executeUpdate())
+                .chain(updated -> {
+                    if (updated == 0) {
+                        LOG.warnf("notification %s was sent after its lease ran out; another dispatcher owns it now", n.id());
+                        return Uni.createFrom().voidItem();
+                    }
+                    return outbox.append(new NotificationSent(n.id(), n.hubId(), n.kind().slug(), address.channel(),
+                            n.recipientType(), uuidOrNull(n.causationEventId()), now)).replaceWithVoid();
+                })
+                .chain(() -> commitHook.beforeCommit(n.id(), n.recipientRef())))
+                .onFailure().invoke(e -> LOG.errorf("notification %s was handed to the provider but not recorded (%s); "
+                        + "it stays in sending and is checked with the provider after the lease", n.id(), e.toString()))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    private Uni<Void> failed(Claimed n, Throwable failure, String channel) {
+        boolean retry = ProviderException.isRetriable(failure) && n.attempts() < maxAttempts;
+        if (retry) {
+            return release(n, "pending", clock.now().plus(backoff(n.attempts())), failure.getMessage());
+        }
+        Instant now = clock.now();
+        String reason = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        return Panache.withTransaction(() -> update(n, "failed", now, reason)
+                .chain(updated -> updated == 0 ? Uni.createFrom().voidItem()
+                        : outbox.append(new NotificationFailed(n.id(), n.hubId(), n.kind().slug(), channel,
+                        n.recipientType(), "gave up after " + n.attempts() + " attempt(s): " + reason, now)).replaceWithVoid()));
+    }
+
+    private Uni<Void> finish(Claimed n, String status, String reason) {
+        return Panache.withTransaction(() -> update(n, status, clock.now(), reason)).replaceWithVoid();
+    }
+
+    /** Back to the queue; a release that was no attempt (quiet hours, rate limit) does not count as one. */
+    private Uni<Void> release(Claimed n, String status, Instant next, String reason) {
+        Instant now = clock.now();
+        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(
+                        "UPDATE notifications SET status = ?2, next_attempt_at = ?3, updated_at = ?4, "
+                                + "attempts = attempts - ?5, reason = COALESCE(?6, reason) "
+                                + "WHERE id = ?1 AND status = 'sending' AND claimed_at = ?7")
+                .setParameter(1, n.id()).setParameter(2, status).setParameter(3, utc(next)).setParameter(4, utc(now))
+                .setParameter(5, reason == null ? 1 : 0).setParameter(6, reason).setParameter(7, utc(n.claimedAt()))
+                .executeUpdate())).replaceWithVoid();
+    }
+
+    private static Uni<Integer> update(Claimed n, String status, Instant now, String reason) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "UPDATE notifications SET status = ?2, updated_at = ?3, reason = ?4 "
+                                + "WHERE id = ?1 AND status = 'sending' AND claimed_at = ?5")
+                .setParameter(1, n.id()).setParameter(2, status).setParameter(3, utc(now)).setParameter(4, reason)
+                .setParameter(5, utc(n.claimedAt())).executeUpdate());
+    }
+
+    /** Exponential, capped, with full jitter so that a recovered provider is not hit by every retry at once. */
+    Duration backoff(int attempt) {
+        long base = initialBackoff.toMillis() * (1L << Math.min(attempt - 1, 20));
+        long capped = Math.min(base, maxBackoff.toMillis());
+        return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
+    }
+
+    private Claimed snapshot(NotificationEntity n) {
+        Map<String, Object> params;
+        try {
+            params = n.params == null ? Map.of() : json.readValue(n.params, PARAMS);
+        } catch (java.io.IOException e) {
+            params = new HashMap<>();
+        }
+        return new Claimed(n.id, n.hubId, MessageKind.of(n.kind), n.recipientType, n.recipientRef, n.language, n.urgent,
+                n.causationEventId, n.subjectRef, params, n.attempts, n.claimedAt, n.inDoubt, n.createdAt);
+    }
+
+    private static UUID uuidOrNull(String id) {
+        try {
+            return id == null ? null : UUID.fromString(id);
+        } catch (IllegalArgumentException notAUuid) {
+            return null;
+        }
+    }
+}

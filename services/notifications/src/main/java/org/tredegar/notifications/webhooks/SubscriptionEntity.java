@@ -1,0 +1,56 @@
+package org.tredegar.notifications.webhooks;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/** A partner's webhook: where to send which events of which hubs, and whether it is active or paused (and why). */
+@Entity
+@Table(name = "subscriptions")
+public class SubscriptionEntity extends PanacheEntityBase {
+    public static final String ACTIVE = "active";
+    public static final String PAUSED = "paused";
+
+    @Id
+    public UUID id;
+    public String partner;
+    public String url;
+    @Column(name = "event_types")
+    public String eventTypes;
+    @Column(name = "hub_ids")
+    public String hubIds;
+    @Column(name = "secret_key_id")
+    public String secretKeyId;
+    @Column(name = "secret_nonce")
+    public byte[] secretNonce;
+    @Column(name = "secret_ciphertext")
+    public byte[] secretCiphertext;
+    public String status;
+    @Column(name = "status_reason")
+    public String statusReason;
+    @Column(name = "consecutive_failures")
+    public int consecutiveFailures;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public List<String> eventTypeList() {
+        return split(eventTypes);
+    }
+
+    public List<UUID> hubIdList() {
+        return split(hubIds).stream().map(UUID::fromString).toList();
+    }
+
+    private static List<String> split(String csv) {
+        return csv == null || csv.isBlank() ? List.of() : Arrays.stream(csv.split(",")).map(String::trim).toList();
+    }
+}
