@@ -56,7 +56,18 @@ public final class SharedInfra {
         }
     }
 
+    /**
+     * JVM-wide system properties hold what was started: a test-profile switch restarts the app in a new class
+     * loader (new statics), and it must find the same servers, with their data, instead of starting empty ones.
+     */
+    static final String POSTGRES_PROPERTY = "tredegar.shared-infra.postgres-port";
+    static final String KAFKA_PROPERTY = "tredegar.shared-infra.kafka-bootstrap";
+
     public static synchronized PostgresServer postgres() {
+        if (postgres == null && System.getProperty(POSTGRES_PROPERTY) != null) {
+            postgres = new PostgresServer("127.0.0.1", Integer.parseInt(System.getProperty(POSTGRES_PROPERTY)),
+                    PostgresNode.USER, PostgresNode.PASSWORD);
+        }
         if (postgres == null) {
             int port = Ports.free();
             Path dir = workDir("postgres");
@@ -71,11 +82,15 @@ public final class SharedInfra {
             Process process = startNode(args, log);
             ReadyFile.await(ready, process, log, Duration.ofMinutes(2), "test PostgreSQL");
             postgres = new PostgresServer("127.0.0.1", port, PostgresNode.USER, PostgresNode.PASSWORD);
+            System.setProperty(POSTGRES_PROPERTY, String.valueOf(port));
         }
         return postgres;
     }
 
     public static synchronized String kafkaBootstrap() {
+        if (kafkaBootstrap == null) {
+            kafkaBootstrap = System.getProperty(KAFKA_PROPERTY);
+        }
         if (kafkaBootstrap == null) {
             int port = Ports.free();
             int controller = Ports.free();
@@ -88,6 +103,7 @@ public final class SharedInfra {
                     "--ready", ready.toString()), log);
             ReadyFile.await(ready, process, log, Duration.ofMinutes(2), "test Kafka");
             kafkaBootstrap = "127.0.0.1:" + port;
+            System.setProperty(KAFKA_PROPERTY, kafkaBootstrap);
         }
         return kafkaBootstrap;
     }

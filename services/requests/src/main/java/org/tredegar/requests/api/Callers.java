@@ -17,7 +17,7 @@ final class Callers {
         }
         String role = identity.hasRole("coordinator") ? "coordinator" : identity.hasRole("partner") ? "partner"
                 : identity.hasRole("volunteer") ? "volunteer" : identity.hasRole("operator") ? "operator"
-                : identity.hasRole("admin") ? "admin" : "user";
+                : identity.hasRole("admin") ? "admin" : identity.hasRole("service") ? "service" : "user";
         return role + ":" + subject(identity).orElse(identity.getPrincipal().getName());
     }
 

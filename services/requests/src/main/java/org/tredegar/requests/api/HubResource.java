@@ -60,14 +60,28 @@ public class HubResource {
     @Path("/{hubId}/requests")
     @RolesAllowed({"coordinator", "operator", "admin"})
     public Uni<RequestQueue.Page> queue(@PathParam("hubId") String hubId,
-                                        @QueryParam("status") RequestStatus status,
-                                        @QueryParam("category") HelpCategory category,
+                                        @QueryParam("status") String status,
+                                        @QueryParam("category") String category,
                                         @QueryParam("cursor") String cursor,
                                         @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+        RequestStatus wantedStatus = slug("status", status, RequestStatus::fromSlug);
+        HelpCategory wantedCategory = slug("category", category, HelpCategory::fromSlug);
         return hubs.find(hubId).chain(hub -> {
             HubAccess.requireMember(identity, hub.slug());
-            return Panache.withSession(() -> queue.page(hub.id(), status, category, cursor, limit));
+            return Panache.withSession(() -> queue.page(hub.id(), wantedStatus, wantedCategory, cursor, limit));
         });
+    }
+
+    /** Query values are slugs ("debris-cleanup"); an unknown one is a 400 naming the parameter, not a 404. */
+    private static <T> T slug(String name, String value, java.util.function.Function<String, T> parse) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return parse.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw org.tredegar.platform.problem.ApiProblem.badField(name, "'" + value + "' is not a known " + name);
+        }
     }
 
     /** Hotline entry: a coordinator types in what a caller asked for. */

@@ -24,7 +24,6 @@ import org.tredegar.platform.problem.ApiProblem;
 import org.tredegar.requests.domain.HubDirectory;
 import org.tredegar.requests.domain.RequestIntake;
 import org.tredegar.requests.domain.RequestViews;
-import org.tredegar.requests.domain.TrackingCodes;
 import org.tredegar.requests.persistence.HelpRequestEntity;
 import org.tredegar.requests.persistence.RequestContactEntity;
 
@@ -48,6 +47,7 @@ public class RequestResource {
      */
     @POST
     @PermitAll
+    @RateLimited
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> submit(@NotNull(message = "a JSON body is required") @Valid SubmitRequest body,
                                 @HeaderParam("Idempotency-Key") @Size(max = 128) String idempotencyKey) {
@@ -55,16 +55,6 @@ public class RequestResource {
                 ? new RequestIntake.Origin(IntakeChannel.PARTNER, Callers.actor(identity), Callers.clientId(identity), idempotencyKey)
                 : RequestIntake.Origin.anonymous(IntakeChannel.WEB);
         return intake.submit(body, origin).map(accepted -> Response.accepted(accepted).build());
-    }
-
-    @GET
-    @Path("/track/{trackingCode}")
-    @PermitAll
-    public Uni<TrackingView> track(@PathParam("trackingCode") @Size(max = 20) String trackingCode) {
-        return Panache.withSession(() -> HelpRequestEntity.<HelpRequestEntity>find("trackingCode", TrackingCodes.normalise(trackingCode))
-                .firstResult()
-                .onItem().ifNull().failWith(() -> ApiProblem.notFound("tracking code " + trackingCode))
-                .map(views::tracking));
     }
 
     /**

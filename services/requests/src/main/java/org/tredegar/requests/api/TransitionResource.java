@@ -20,6 +20,7 @@ import org.tredegar.contracts.model.Urgency;
 import org.tredegar.platform.hub.HubAccess;
 import org.tredegar.platform.problem.ApiProblem;
 import org.tredegar.requests.domain.HubDirectory;
+import org.tredegar.requests.domain.RequestDuplicates;
 import org.tredegar.requests.domain.RequestTransitions;
 import org.tredegar.requests.domain.RequestViews;
 import org.tredegar.requests.persistence.HelpRequestEntity;
@@ -36,6 +37,8 @@ public class TransitionResource {
     @Inject
     RequestTransitions transitions;
     @Inject
+    RequestDuplicates duplicates;
+    @Inject
     RequestViews views;
     @Inject
     HubDirectory hubs;
@@ -46,6 +49,9 @@ public class TransitionResource {
     }
 
     public record Reason(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    public record Merge(@NotNull UUID into) {
     }
 
     @POST
@@ -83,6 +89,20 @@ public class TransitionResource {
     @Path("/reopen")
     public Uni<RequestView> reopen(@PathParam("id") UUID id, @NotNull(message = "a JSON body with a reason is required") @Valid Reason body) {
         return guarded(id, () -> transitions.reopen(id, body.reason(), Callers.actor(identity)));
+    }
+
+    /** Closes this request as a duplicate of {@code into}; the hub sees RequestsMerged. */
+    @POST
+    @Path("/merge")
+    public Uni<RequestView> merge(@PathParam("id") UUID id, @NotNull(message = "a JSON body with into is required") @Valid Merge body) {
+        return guarded(id, () -> duplicates.merge(id, body.into(), Callers.actor(identity)));
+    }
+
+    /** Not a duplicate after all: the link goes, both requests stay. */
+    @POST
+    @Path("/split")
+    public Uni<RequestView> split(@PathParam("id") UUID id) {
+        return guarded(id, () -> duplicates.split(id, Callers.actor(identity)));
     }
 
     /** Checks the coordinator acts for the request's hub before anything changes. */

@@ -69,6 +69,12 @@ public class RequestIntake {
                         : create(body, origin, point, routing))));
     }
 
+    /** For channels that know their hub without a place (SMS): no routing, same transaction and event. */
+    public Uni<SubmitAccepted> submitRouted(SubmitRequest body, Origin origin, HubDirectory.Routing routing) {
+        return Panache.withTransaction(() -> existing(origin).chain(previous -> previous != null
+                ? Uni.createFrom().item(previous) : create(body, origin, null, routing)));
+    }
+
     private Uni<SubmitAccepted> existing(Origin origin) {
         if (origin.idempotencyKey() == null || origin.clientId() == null) {
             return Uni.createFrom().nullItem();

@@ -16,6 +16,7 @@ import org.tredegar.contracts.requests.v1.RequestInProgress;
 import org.tredegar.contracts.requests.v1.RequestMatched;
 import org.tredegar.contracts.requests.v1.RequestReopened;
 import org.tredegar.contracts.requests.v1.RequestTriaged;
+import org.tredegar.platform.audit.AuditTrail;
 import org.tredegar.platform.outbox.OutboxWriter;
 import org.tredegar.platform.problem.ApiProblem;
 import org.tredegar.requests.persistence.HelpRequestEntity;
@@ -28,7 +29,8 @@ import java.util.function.Function;
 
 /**
  * Every change of a request's status: checked against {@link RequestLifecycle}, recorded with its actor, and
- * published through the outbox in the same transaction.
+ * published through the outbox in the same transaction. Matches, cancellations and closures also go into the
+ * hub's audit trail in that transaction, so the hub can see who decided what (ids only, never free text).
  */
 @ApplicationScoped
 public class RequestTransitions {
@@ -36,12 +38,15 @@ public class RequestTransitions {
     OutboxWriter outbox;
     @Inject
     EscalationPolicy escalation;
+    @Inject
+    AuditTrail audit;
 
     @ConfigProperty(name = "tredegar.follow-up.after", defaultValue = "P3D")
     Duration followUpAfter;
 
     public Uni<HelpRequestEntity> triage(UUID id, HelpCategory category, Urgency urgency, String actor) {
         return move(id, RequestStatus.TRIAGED, actor, "triaged", r -> {
+            requireFrom(r, "triage", RequestStatus.SUBMITTED, RequestStatus.TRIAGED, RequestStatus.ESCALATED);
             if (category != null) {
                 r.category = category.slug();
             }
@@ -56,7 +61,7 @@ public class RequestTransitions {
     }
 
     public Uni<HelpRequestEntity> matched(UUID id, UUID assignmentId, UUID volunteerId, String actor) {
-        return move(id, RequestStatus.MATCHED, actor, "offer accepted", r -> {
+        return move(id, RequestStatus.MATCHED, actor, "offer accepted", "match", r -> {
             r.assignmentId = assignmentId;
             r.volunteerId = volunteerId;
             r.escalateAt = null;
@@ -72,12 +77,14 @@ public class RequestTransitions {
     public Uni<HelpRequestEntity> fulfil(UUID id, String actor) {
         return move(id, RequestStatus.FULFILLED, actor, "fulfilled", r -> {
             r.followUpAt = Instant.now().plus(followUpAfter);
+            // Finished: the contact's erasure clock starts now (the follow-up comes well before it).
+            r.closedAt = Instant.now();
             return new RequestFulfilled(r.id, r.hubId, r.volunteerId, Instant.now());
         });
     }
 
     public Uni<HelpRequestEntity> cancel(UUID id, String reason, String actor) {
-        return move(id, RequestStatus.CANCELLED, actor, reason, r -> {
+        return move(id, RequestStatus.CANCELLED, actor, reason, "cancel", r -> {
             r.closedAt = Instant.now();
             r.escalateAt = null;
             return new RequestCancelled(r.id, r.hubId, reason, actor, Instant.now());
@@ -85,7 +92,7 @@ public class RequestTransitions {
     }
 
     public Uni<HelpRequestEntity> close(UUID id, String reason, String actor) {
-        return move(id, RequestStatus.CLOSED, actor, reason, r -> {
+        return move(id, RequestStatus.CLOSED, actor, reason, "close", r -> {
             r.closedAt = Instant.now();
             r.escalateAt = null;
             r.followUpAt = null;
@@ -96,6 +103,8 @@ public class RequestTransitions {
     /** Back into the queue: a released assignment, a "still need help" reply, or a coordinator's decision. */
     public Uni<HelpRequestEntity> reopen(UUID id, String reason, String actor) {
         return move(id, RequestStatus.TRIAGED, actor, reason, r -> {
+            requireFrom(r, "reopen", RequestStatus.MATCHED, RequestStatus.IN_PROGRESS, RequestStatus.FULFILLED,
+                    RequestStatus.CANCELLED, RequestStatus.CLOSED);
             r.closedAt = null;
             r.followUpAt = null;
             r.volunteerId = null;
@@ -108,6 +117,18 @@ public class RequestTransitions {
 
     private Uni<HelpRequestEntity> move(UUID id, RequestStatus to, String actor, String reason,
                                         Function<HelpRequestEntity, TredegarEvent> change) {
+        return move(id, to, actor, reason, null, null, change);
+    }
+
+    /** {@code auditAction} non-null: the step is also appended to the hub's audit trail, in the same transaction. */
+    Uni<HelpRequestEntity> move(UUID id, RequestStatus to, String actor, String reason, String auditAction,
+                                Function<HelpRequestEntity, TredegarEvent> change) {
+        return move(id, to, actor, reason, auditAction, null, change);
+    }
+
+    /** {@code auditExtra}: more ids for the audit entry's detail (e.g. the request a duplicate was merged into). */
+    Uni<HelpRequestEntity> move(UUID id, RequestStatus to, String actor, String reason, String auditAction,
+                                String auditExtra, Function<HelpRequestEntity, TredegarEvent> change) {
         return Panache.withTransaction(() -> HelpRequestEntity.<HelpRequestEntity>findById(id)
                 .onItem().ifNull().failWith(() -> ApiProblem.notFound("request " + id))
                 .chain(r -> {
@@ -118,7 +139,30 @@ public class RequestTransitions {
                     r.updatedAt = Instant.now();
                     return RequestTransitionEntity.of(r.id, from.slug(), to.slug(), actor, reason).persist()
                             .chain(() -> outbox.append(event))
+                            .chain(() -> auditAction == null ? Uni.createFrom().voidItem()
+                                    : audit.record(r.hubId, actor, auditAction, r.id.toString(),
+                                    auditDetail(from, r) + (auditExtra == null ? "" : " " + auditExtra)))
                             .replaceWith(r);
                 }));
+    }
+
+    /**
+     * Triage and reopen both lead to "triaged" but from different places: triaging a finished request or
+     * reopening one still waiting would hide what really happened.
+     */
+    private static void requireFrom(HelpRequestEntity r, String action, RequestStatus... allowed) {
+        if (!java.util.List.of(allowed).contains(RequestStatus.fromSlug(r.status))) {
+            throw ApiProblem.conflict("illegal-transition", "a request that is " + r.status + " cannot be " + action
+                    + (action.endsWith("e") ? "d" : "ed"));
+        }
+    }
+
+    /** Ids and statuses only: a coordinator's reason is free text and may name people, so it stays out. */
+    private static String auditDetail(RequestStatus from, HelpRequestEntity r) {
+        String detail = "from=" + from.slug();
+        if (r.assignmentId != null && RequestStatus.MATCHED.slug().equals(r.status)) {
+            detail += " assignment=" + r.assignmentId + " volunteer=" + r.volunteerId;
+        }
+        return detail;
     }
 }
