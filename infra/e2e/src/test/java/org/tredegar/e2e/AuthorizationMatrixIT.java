@@ -75,7 +75,7 @@ class AuthorizationMatrixIT {
                 String[] f = line.split(",");
                 Map<String, String> cells = new HashMap<>();
                 for (String role : ROLES) {
-                    cells.put(role, f[header.indexOf(role)].trim());
+                    cells.put(role, f[header.lastIndexOf(role)].trim()); // "service" is also the first column's name
                 }
                 rows.add(new Row(f[0].trim(), f[1].trim(), f[2].trim(), cells));
             }

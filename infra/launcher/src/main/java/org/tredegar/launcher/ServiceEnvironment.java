@@ -23,11 +23,8 @@ public final class ServiceEnvironment {
         env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresNode.PASSWORD);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloakRealmUrl);
-        env.put("QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL", keycloakRealmUrl);
         env.put("TREDEGAR_DEMO_ENABLED", "true");
         // Local profile only: the demo realm's client secrets, and partner webhooks to localhost allowed.
-        env.put("QUARKUS_OIDC_CREDENTIALS_SECRET", service + "-service-secret");
-        env.put("QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET", service + "-service-secret");
         env.put("TREDEGAR_WEBHOOKS_ALLOW_PRIVATE", "true");
         env.put("TREDEGAR_DASHBOARD_WEB_SECRET", "tredegar-dashboard-secret");
         env.put("TREDEGAR_NOTIFICATIONS_CLIENT_SECRET", "notifications-service-secret");
