@@ -33,8 +33,8 @@ public final class Benchmarks {
             };
             System.out.println(section);
             sections.put(name, section);
+            write(Map.of(name, section), name); // each as soon as it is measured: a later failure loses nothing
         }
-        write(sections, String.join(" ", args));
         System.exit(0);
     }
 
