@@ -80,7 +80,13 @@ public final class Tredegar {
             }
         }
         int step = 0;
+        Map<Component, Process> services = new java.util.LinkedHashMap<>();
         for (Component part : parts) {
+            if (part.kind() == Component.Kind.SERVICE && running(part).isEmpty()) {
+                // Services need only the infrastructure, not each other: start them together, then wait for each.
+                services.put(part, startService(part));
+                continue;
+            }
             step++;
             System.out.printf("[%d/%d] %-14s ", step, parts.size(), part.name());
             System.out.flush();
@@ -91,6 +97,16 @@ public final class Tredegar {
             long t0 = System.nanoTime();
             start(part);
             System.out.printf("ready on :%d (%.1f s)%n", part.port(), (System.nanoTime() - t0) / 1e9);
+        }
+        long servicesStarted = System.nanoTime();
+        for (Map.Entry<Component, Process> service : services.entrySet()) {
+            step++;
+            Component part = service.getKey();
+            System.out.printf("[%d/%d] %-14s ", step, parts.size(), part.name());
+            System.out.flush();
+            awaitHealthy(part, service.getValue(), state.resolve("logs").resolve(part.name() + ".log"));
+            writePid(part, service.getValue().pid());
+            System.out.printf("ready on :%d (%.1f s)%n", part.port(), (System.nanoTime() - servicesStarted) / 1e9);
         }
         System.out.printf("%nTredegar is up in %.0f s.%n%n", (System.nanoTime() - started) / 1e9);
         printWelcome(parts);
@@ -130,12 +146,16 @@ public final class Tredegar {
                 return;
             }
             default -> {
-                process = JavaProcess.start(List.of("-Xmx256m", "-XX:+UseSerialGC", "-jar",
-                        serviceJar(part.name()).toString()), serviceEnvironment(part), log, true);
+                process = startService(part);
                 awaitHealthy(part, process, log);
             }
         }
         writePid(part, process.pid());
+    }
+
+    private Process startService(Component part) {
+        return JavaProcess.start(List.of("-Xmx256m", "-XX:+UseSerialGC", "-jar", serviceJar(part.name()).toString()),
+                serviceEnvironment(part), state.resolve("logs").resolve(part.name() + ".log"), true);
     }
 
     private Map<String, String> serviceEnvironment(Component service) {
@@ -252,7 +272,8 @@ public final class Tredegar {
                 case POSTGRES -> "postgresql://127.0.0.1:" + part.port() + "/<service>  (user tredegar / tredegar)";
                 case KAFKA -> "127.0.0.1:" + part.port();
                 case KEYCLOAK -> "http://localhost:" + part.port() + "/admin  (realm tredegar)";
-                case SERVICE -> "http://localhost:" + part.port() + "/q/openapi";
+                case SERVICE -> "http://localhost:" + part.port() + (part.name().equals("dashboard")
+                        ? "/  (public page; live operator view at /operator)" : "/q/openapi");
             };
             System.out.printf("  %-14s %s%n", part.name(), url);
         }
