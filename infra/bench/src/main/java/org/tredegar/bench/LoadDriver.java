@@ -70,7 +70,7 @@ final class LoadDriver {
         pool.shutdown();
         long[] all = parts.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         double seconds = measure.toNanos() / 1e9;
-        return new Result(all.length, failures.get(), seconds, all.length / seconds, percentile(all, 0.50),
+        return new Result(all.length, failures.get(), seconds, (all.length - failures.get()) / seconds, percentile(all, 0.50),
                 percentile(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1e6);
     }
 
