@@ -16,4 +16,17 @@ public record GeoPoint(double lat, double lon) {
     public GeoPoint approximate() {
         return new GeoPoint(Math.round(lat * 1000) / 1000.0, Math.round(lon * 1000) / 1000.0);
     }
+
+    /** Great-circle distance (haversine); at a hub's scale the sphere's error is far below a street's width. */
+    public double distanceKm(GeoPoint other) {
+        return distanceKm(lat, lon, other.lat, other.lon);
+    }
+
+    public static double distanceKm(double lat1, double lon1, double lat2, double lon2) {
+        double dLat = Math.toRadians(lat2 - lat1);
+        double dLon = Math.toRadians(lon2 - lon1);
+        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
+                + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+        return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(a)));
+    }
 }

@@ -1,5 +1,6 @@
 package org.tredegar.logistics.domain;
 
+import org.tredegar.contracts.model.GeoPoint;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -246,7 +247,7 @@ public class Reservations {
         Comparator<StockLocationEntity> order = lat == null || lon == null
                 // No point given (an area name only): oldest location first, a stable and explainable order.
                 ? Comparator.comparing((StockLocationEntity l) -> l.createdAt)
-                : Comparator.comparingDouble((StockLocationEntity l) -> Geo.km(lat, lon, l.lat, l.lon));
+                : Comparator.comparingDouble((StockLocationEntity l) -> GeoPoint.distanceKm(lat, lon, l.lat, l.lon));
         return locations.stream().sorted(order.thenComparing(l -> l.id)).map(l -> l.id).toList();
     }
 

@@ -1,5 +1,6 @@
 package org.tredegar.logistics.domain;
 
+import org.tredegar.contracts.model.GeoPoint;
 import com.graphhopper.jsprit.core.algorithm.VehicleRoutingAlgorithm;
 import com.graphhopper.jsprit.core.algorithm.box.Jsprit;
 import com.graphhopper.jsprit.core.problem.Location;
@@ -103,7 +104,7 @@ public final class RunPlanner {
             }
         }
         // Stable output: nearest first stop first.
-        runs.sort(Comparator.comparingDouble((Run r) -> Geo.km(depotLat, depotLon, r.stops().get(0).lat(), r.stops().get(0).lon()))
+        runs.sort(Comparator.comparingDouble((Run r) -> GeoPoint.distanceKm(depotLat, depotLon, r.stops().get(0).lat(), r.stops().get(0).lon()))
                 .thenComparing(r -> r.stops().get(0).id()));
         return runs;
     }
@@ -114,7 +115,7 @@ public final class RunPlanner {
         double lat = depotLat;
         double lon = depotLon;
         for (Stop stop : ordered) {
-            km += Geo.km(lat, lon, stop.lat(), stop.lon());
+            km += GeoPoint.distanceKm(lat, lon, stop.lat(), stop.lon());
             lat = stop.lat();
             lon = stop.lon();
         }
@@ -124,6 +125,6 @@ public final class RunPlanner {
     private static double km(String a, String b, Map<String, Stop> byId, double depotLat, double depotLon) {
         double[] pa = DEPOT.equals(a) ? new double[]{depotLat, depotLon} : new double[]{byId.get(a).lat(), byId.get(a).lon()};
         double[] pb = DEPOT.equals(b) ? new double[]{depotLat, depotLon} : new double[]{byId.get(b).lat(), byId.get(b).lon()};
-        return Geo.km(pa[0], pa[1], pb[0], pb[1]);
+        return GeoPoint.distanceKm(pa[0], pa[1], pb[0], pb[1]);
     }
 }

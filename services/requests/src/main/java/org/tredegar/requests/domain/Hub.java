@@ -41,13 +41,7 @@ public record Hub(UUID id, String slug, String name, GeoPoint centre, String tim
         return areas.stream().anyMatch(a -> a.named(areaOrDistrict));
     }
 
-    /** Great-circle distance in km (haversine); good to a few metres at these scales. */
     public double distanceKm(GeoPoint point) {
-        double r = 6371.0;
-        double dLat = Math.toRadians(point.lat() - centre.lat());
-        double dLon = Math.toRadians(point.lon() - centre.lon());
-        double a = Math.pow(Math.sin(dLat / 2), 2) + Math.cos(Math.toRadians(centre.lat()))
-                * Math.cos(Math.toRadians(point.lat())) * Math.pow(Math.sin(dLon / 2), 2);
-        return 2 * r * Math.asin(Math.sqrt(a));
+        return centre.distanceKm(point);
     }
 }

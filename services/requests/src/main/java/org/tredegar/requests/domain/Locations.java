@@ -11,6 +11,6 @@ public final class Locations {
         if (lat == null || lon == null) {
             return null;
         }
-        return new GeoPoint(Math.round(lat * 1000) / 1000.0, Math.round(lon * 1000) / 1000.0);
+        return new GeoPoint(lat, lon).approximate();
     }
 }

@@ -43,7 +43,7 @@ public class HubGeography {
         GeoPoint centre = centres.get(hubId);
         if (centre != null) {
             centres.forEach((id, other) -> {
-                if (Geo.distanceKm(centre.lat(), centre.lon(), other.lat(), other.lon()) <= km) {
+                if (GeoPoint.distanceKm(centre.lat(), centre.lon(), other.lat(), other.lon()) <= km) {
                     hubs.add(id);
                 }
             });

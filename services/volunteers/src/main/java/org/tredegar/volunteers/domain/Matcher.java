@@ -1,5 +1,6 @@
 package org.tredegar.volunteers.domain;
 
+import org.tredegar.contracts.model.GeoPoint;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Comparator;
@@ -87,7 +88,7 @@ public final class Matcher {
     }
 
     static double distanceKm(MatchRequest request, VolunteerSnapshot v) {
-        return Geo.distanceKm(request.lat(), request.lon(), v.lat(), v.lon());
+        return GeoPoint.distanceKm(request.lat(), request.lon(), v.lat(), v.lon());
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.tredegar.volunteers.domain;
 
+import org.tredegar.contracts.model.GeoPoint;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;
@@ -24,7 +25,7 @@ class SpatialIndexTest {
                     double d = km * Math.sqrt(random.nextDouble());
                     double lat = c[0] + d / 111.195 * Math.cos(bearing);
                     double lon = c[1] + d / (111.195 * Math.cos(Math.toRadians(c[0]))) * Math.sin(bearing);
-                    if (Geo.distanceKm(c[0], c[1], lat, lon) > km) {
+                    if (GeoPoint.distanceKm(c[0], c[1], lat, lon) > km) {
                         continue;
                     }
                     long cell = cover.fine() ? SpatialIndex.fineCell(lat, lon) : SpatialIndex.coarseCell(lat, lon);
