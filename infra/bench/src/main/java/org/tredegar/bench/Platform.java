@@ -49,6 +49,10 @@ final class Platform {
         env.putAll(extraEnv);
         Path log = logs.resolve(service + ".log");
         List<String> command = new java.util.ArrayList<>(List.of("-Xmx512m"));
+        if (Boolean.getBoolean("bench.jfr")) {
+            // -Dbench.jfr=true: a Flight Recorder profile of each service, to see where its time goes.
+            command.add("-XX:StartFlightRecording=settings=profile,filename=" + logs.resolve(service + ".jfr"));
+        }
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", Launcher.root().resolve("services/" + service + "/target/quarkus-app/quarkus-run.jar").toString()));
         Process process = JavaProcess.start(command, env, log, false);
