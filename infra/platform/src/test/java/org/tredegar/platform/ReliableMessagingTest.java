@@ -48,6 +48,8 @@ class ReliableMessagingTest {
     OutboxWriter outbox;
     @Inject
     OutboxRelay relay;
+    @Inject
+    org.tredegar.platform.inbox.ProcessedEventsPruner pruner;
 
     @Test
     void anEventCommittedWhileTheRelayIsDownIsPublishedOnceWhenItComesBack() throws Throwable {
@@ -170,6 +172,20 @@ class ReliableMessagingTest {
         int moved = DeadLetterReplay.replay(SharedInfra.kafkaBootstrap(), DLQ, null, false);
         assertThat(moved).isGreaterThanOrEqualTo(1);
         await().atMost(Duration.ofSeconds(30)).until(() -> handled(request).size() == 1);
+    }
+
+    @Test
+    void processedIdsAreForgottenOnlyAfterTheRetention() throws Exception {
+        String old = "old-" + UUID.randomUUID();
+        String recent = "recent-" + UUID.randomUUID();
+        try (Connection c = connection()) {
+            c.createStatement().execute("INSERT INTO processed_events (consumer, event_id, event_type, processed_at) VALUES "
+                    + "('platform-test', '" + old + "', 't', now() - interval '31 days'), "
+                    + "('platform-test', '" + recent + "', 't', now() - interval '29 days')");
+        }
+        pruner.prune();
+        await().atMost(Duration.ofSeconds(10)).until(() -> sql("SELECT count(*) FROM processed_events WHERE event_id = '" + old + "'") == 0);
+        assertThat(sql("SELECT count(*) FROM processed_events WHERE event_id = '" + recent + "'")).isEqualTo(1);
     }
 
     void publish(UUID request, String note) throws Throwable {
