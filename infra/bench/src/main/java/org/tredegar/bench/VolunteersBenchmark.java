@@ -3,7 +3,6 @@ package org.tredegar.bench;
 import com.uber.h3core.H3Core;
 import io.smallrye.jwt.build.Jwt;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.tredegar.contracts.EventJson;
 import org.tredegar.contracts.model.ContactChannel;
 import org.tredegar.contracts.model.GeoPoint;
 import org.tredegar.contracts.model.HelpCategory;
@@ -163,10 +162,7 @@ final class VolunteersBenchmark {
             RequestSubmitted event = new RequestSubmitted(id, hub, HelpCategory.GROCERIES, Urgency.URGENT, "bench",
                     new GeoPoint(51.76 + random.nextDouble() * 0.03, -3.27 + random.nextDouble() * 0.05), null, List.of(),
                     "en", false, ContactChannel.NONE, IntakeChannel.WEB, null, false, Instant.now());
-            KafkaTestClient.send("tredegar.requests.v1", id.toString(), EventJson.toBytes(event), Map.of(
-                    "ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_source", "/tredegar/requests",
-                    "ce_type", "org.tredegar.requests.RequestSubmitted.v1", "ce_subject", id.toString(),
-                    "content-type", "application/json"));
+            KafkaTestClient.sendEvent(event);
             sentAt.put(id.toString(), System.currentTimeMillis());
             Thread.sleep(50);
         }

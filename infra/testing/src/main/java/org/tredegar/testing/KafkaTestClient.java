@@ -62,6 +62,26 @@ public final class KafkaTestClient {
         }
     }
 
+    /**
+     * Sends an event as another service's relay would: CloudEvents binary mode on the event's topic, keyed by its
+     * aggregate. Returns the CloudEvent id, so a test can send the very same event again.
+     */
+    public static String sendEvent(org.tredegar.contracts.TredegarEvent event, String ceId) {
+        org.tredegar.contracts.EventType<?> type = org.tredegar.contracts.EventCatalog.of(event.getClass());
+        send(type.topic(), event.aggregateId(), org.tredegar.contracts.EventJson.toBytes(event),
+                cloudEventHeaders(type.type(), type.source(), ceId, event.aggregateId()));
+        return ceId;
+    }
+
+    public static String sendEvent(org.tredegar.contracts.TredegarEvent event) {
+        return sendEvent(event, UUID.randomUUID().toString());
+    }
+
+    public static Map<String, String> cloudEventHeaders(String type, String source, String ceId, String subject) {
+        return Map.of("ce_id", ceId, "ce_type", type, "ce_source", source, "ce_specversion", "1.0",
+                "ce_subject", subject, "ce_time", Instant.now().toString(), "content-type", "application/json");
+    }
+
     public static String header(ConsumerRecord<?, ?> record, String name) {
         var h = record.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);

@@ -1,13 +1,10 @@
 package org.tredegar.dashboard;
 
-import org.tredegar.contracts.EventCatalog;
-import org.tredegar.contracts.EventJson;
 import org.tredegar.contracts.EventType;
 import org.tredegar.contracts.TredegarEvent;
 import org.tredegar.testing.KafkaTestClient;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -22,10 +19,7 @@ final class Events {
     }
 
     static String send(TredegarEvent event, String ceId) {
-        EventType<?> type = EventCatalog.of(event.getClass());
-        KafkaTestClient.send(type.topic(), event.aggregateId(), EventJson.toBytes(event),
-                headers(type.type(), type.source(), ceId, event.aggregateId()));
-        return ceId;
+        return KafkaTestClient.sendEvent(event, ceId);
     }
 
     /** A record whose type is in no catalog: the inbox must dead-letter it. */
@@ -37,7 +31,6 @@ final class Events {
     }
 
     static Map<String, String> headers(String type, String source, String ceId, String subject) {
-        return Map.of("ce_id", ceId, "ce_type", type, "ce_source", source, "ce_specversion", "1.0",
-                "ce_subject", subject, "ce_time", Instant.now().toString(), "content-type", "application/json");
+        return KafkaTestClient.cloudEventHeaders(type, source, ceId, subject);
     }
 }

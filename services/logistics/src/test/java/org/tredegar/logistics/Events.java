@@ -1,8 +1,6 @@
 package org.tredegar.logistics;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.tredegar.contracts.EventCatalog;
-import org.tredegar.contracts.EventJson;
 import org.tredegar.contracts.EventType;
 import org.tredegar.contracts.Topics;
 import org.tredegar.contracts.TredegarEvent;
@@ -35,14 +33,11 @@ final class Events {
     }
 
     static String send(TredegarEvent event, String ceId) {
-        EventType<?> type = EventCatalog.of(event.getClass());
-        KafkaTestClient.send(type.topic(), event.aggregateId(), EventJson.toBytes(event), headers(type, ceId, event.aggregateId()));
-        return ceId;
+        return KafkaTestClient.sendEvent(event, ceId);
     }
 
     static Map<String, String> headers(EventType<?> type, String ceId, String subject) {
-        return Map.of("ce_id", ceId, "ce_type", type.type(), "ce_source", type.source(), "ce_specversion", "1.0",
-                "ce_subject", subject, "ce_time", Instant.now().toString(), "content-type", "application/json");
+        return KafkaTestClient.cloudEventHeaders(type.type(), type.source(), ceId, subject);
     }
 
     static RequestSubmitted submitted(UUID requestId, UUID hubId, double lat, double lon, ItemQuantity... items) {

@@ -1,5 +1,6 @@
 package org.tredegar.notifications;
 
+import org.tredegar.platform.sms.TwilioSignature;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.tredegar.contracts.model.HelpCategory;
 import org.tredegar.contracts.model.Urgency;
 import org.tredegar.contracts.volunteers.v1.OfferMade;
-import org.tredegar.notifications.channels.TwilioSignature;
 import org.tredegar.platform.hub.HubIds;
 import org.tredegar.testing.TredegarInfraResource;
 

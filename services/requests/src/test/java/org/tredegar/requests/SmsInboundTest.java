@@ -1,5 +1,6 @@
 package org.tredegar.requests;
 
+import org.tredegar.platform.sms.TwilioSignature;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.tredegar.contracts.volunteers.v1.OfferAccepted;
 import org.tredegar.platform.hub.HubIds;
 import org.tredegar.platform.privacy.ContactCipher;
-import org.tredegar.requests.domain.TwilioSignature;
 import org.tredegar.testing.TredegarInfraResource;
 
 import jakarta.inject.Inject;

@@ -1,5 +1,6 @@
 package org.tredegar.notifications.api;
 
+import org.tredegar.platform.sms.TwilioSignature;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.tredegar.notifications.channels.TwilioSignature;
 import org.tredegar.notifications.domain.NotificationPlanner;
 import org.tredegar.notifications.domain.OfferReplies;
 import org.tredegar.notifications.domain.TimeSource;
@@ -87,7 +87,7 @@ public class SmsResource {
         String url = publicUrl.map(base -> base.replaceAll("/+$", "") + uri.getRequestUri().getRawPath()
                         + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery()))
                 .orElse(uri.getRequestUri().toString());
-        if (!TwilioSignature.valid(authToken.get(), url, form, signature)) {
+        if (!TwilioSignature.verify(authToken.get(), url, form, signature)) {
             throw ApiProblem.forbidden("the request is not signed by our SMS provider");
         }
     }

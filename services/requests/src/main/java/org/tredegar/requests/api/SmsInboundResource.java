@@ -1,5 +1,6 @@
 package org.tredegar.requests.api;
 
+import org.tredegar.platform.sms.TwilioSignature;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tredegar.platform.problem.ApiProblem;
 import org.tredegar.requests.domain.SmsConversation;
-import org.tredegar.requests.domain.TwilioSignature;
 
 import java.util.Optional;
 

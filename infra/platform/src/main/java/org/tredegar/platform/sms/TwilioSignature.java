@@ -1,4 +1,4 @@
-package org.tredegar.notifications.channels;
+package org.tredegar.platform.sms;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Twilio's request signature: Base64(HMAC-SHA1(auth token, URL + each POST parameter name and value, sorted by
- * name)), sent as {@code X-Twilio-Signature}. Compared in constant time.
+ * The SMS gateway's webhook signature (Twilio's scheme): base64(HMAC-SHA1(auth token, URL + each POST parameter's
+ * name and value, sorted by name)). Proves the message came through our gateway account, not a forger.
  */
 public final class TwilioSignature {
     private TwilioSignature() {
@@ -20,21 +20,22 @@ public final class TwilioSignature {
 
     public static String sign(String authToken, String url, Map<String, List<String>> params) {
         StringBuilder data = new StringBuilder(url);
-        new TreeMap<>(params).forEach((name, values) -> values.forEach(v -> data.append(name).append(v)));
+        new TreeMap<>(params).forEach((name, values) -> values.forEach(value -> data.append(name).append(value)));
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
             return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA1 unavailable", e);
+            throw new IllegalStateException("HMAC-SHA1 is not available", e);
         }
     }
 
-    public static boolean valid(String authToken, String url, Map<String, List<String>> params, String signature) {
+    /** Constant-time comparison, so timing reveals nothing about the expected signature. */
+    public static boolean verify(String authToken, String url, Map<String, List<String>> params, String signature) {
         if (signature == null || signature.isBlank()) {
             return false;
         }
-        byte[] expected = sign(authToken, url, params).getBytes(StandardCharsets.UTF_8);
-        return MessageDigest.isEqual(expected, signature.trim().getBytes(StandardCharsets.UTF_8));
+        byte[] expected = sign(authToken, url, params).getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(expected, signature.trim().getBytes(StandardCharsets.US_ASCII));
     }
 }
