@@ -1,9 +1,5 @@
 package org.tredegar.volunteers;
 
-import org.tredegar.contracts.EventCatalog;
-import org.tredegar.contracts.EventJson;
-import org.tredegar.contracts.EventType;
-import org.tredegar.contracts.Topics;
 import org.tredegar.contracts.TredegarEvent;
 import org.tredegar.contracts.model.ContactChannel;
 import org.tredegar.contracts.model.GeoPoint;
@@ -16,7 +12,6 @@ import org.tredegar.testing.KafkaTestClient;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** Publishes request events as the requests service's relay would: CloudEvents in binary mode. */
@@ -36,11 +31,7 @@ final class RequestEvents {
     }
 
     static String publish(TredegarEvent event, String ceId) {
-        EventType<?> type = EventCatalog.of(event.getClass());
-        KafkaTestClient.send(Topics.REQUESTS, event.aggregateId(), EventJson.toBytes(event), Map.of(
-                "ce_id", ceId, "ce_type", type.type(), "ce_source", type.source(), "ce_specversion", "1.0",
-                "ce_subject", event.aggregateId(), "ce_time", Instant.now().toString(), "content-type", "application/json"));
-        return ceId;
+        return KafkaTestClient.sendEvent(event, ceId);
     }
 
     /** A point {@code northKm} north and {@code eastKm} east of (lat, lon). */
