@@ -1,5 +1,6 @@
 package org.tredegar.contracts;
 
+import org.tredegar.contracts.audit.v1.AuditEntryRecorded;
 import org.tredegar.contracts.logistics.v1.DeliveryCompleted;
 import org.tredegar.contracts.logistics.v1.DeliveryFailed;
 import org.tredegar.contracts.logistics.v1.DeliveryScheduled;
@@ -56,6 +57,7 @@ public final class EventCatalog {
             v1("requests", "RequestsMerged", RequestsMerged.class),
             v1("requests", "RequestInProgress", RequestInProgress.class),
             v1("requests", "FollowUpDue", FollowUpDue.class),
+            v1("requests", "OneTimeCodeIssued", org.tredegar.contracts.requests.v1.OneTimeCodeIssued.class),
 
             v1("volunteers", "VolunteerRegistered", VolunteerRegistered.class),
             v1("volunteers", "VolunteerAvailabilityChanged", VolunteerAvailabilityChanged.class),
@@ -65,6 +67,7 @@ public final class EventCatalog {
             v1("volunteers", "OfferExpired", OfferExpired.class),
             v1("volunteers", "AssignmentCompleted", AssignmentCompleted.class),
             v1("volunteers", "AssignmentReleased", AssignmentReleased.class),
+            v1("volunteers", "OneTimeCodeIssued", org.tredegar.contracts.volunteers.v1.OneTimeCodeIssued.class),
 
             v1("logistics", "StockReceived", StockReceived.class),
             v1("logistics", "StockAdjusted", StockAdjusted.class),
@@ -77,7 +80,9 @@ public final class EventCatalog {
             v1("logistics", "LowStock", LowStock.class),
 
             v1("notifications", "NotificationSent", NotificationSent.class),
-            v1("notifications", "NotificationFailed", NotificationFailed.class));
+            v1("notifications", "NotificationFailed", NotificationFailed.class),
+
+            v1("audit", "AuditEntryRecorded", AuditEntryRecorded.class));
 
     private static final Map<String, EventType<?>> BY_TYPE = new LinkedHashMap<>();
     private static final Map<Class<?>, EventType<?>> BY_CLASS = new LinkedHashMap<>();

@@ -9,7 +9,7 @@ public final class Topics {
     public static final String VOLUNTEERS = "tredegar.volunteers.v1";
     public static final String LOGISTICS = "tredegar.logistics.v1";
     public static final String NOTIFICATIONS = "tredegar.notifications.v1";
-    /** Reserved for an audit trail; no event type in this module is published on it yet. */
+    /** Every service's audit entries (AuditEntryRecorded), so hubs can keep their own copy of each chain. */
     public static final String AUDIT = "tredegar.audit.v1";
 
     private static final List<String> ALL = List.of(REQUESTS, VOLUNTEERS, LOGISTICS, NOTIFICATIONS, AUDIT);

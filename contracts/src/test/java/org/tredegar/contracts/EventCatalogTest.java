@@ -46,7 +46,7 @@ class EventCatalogTest {
     @Test
     void knowsTheServicesOfTheConventions() {
         assertThat(EventCatalog.all()).extracting(EventType::service)
-                .containsOnly("requests", "volunteers", "logistics", "notifications");
+                .containsOnly("requests", "volunteers", "logistics", "notifications", "audit");
     }
 
     @Test

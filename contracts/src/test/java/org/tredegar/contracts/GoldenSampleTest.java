@@ -26,7 +26,9 @@ class GoldenSampleTest {
             Map.entry("VolunteerAvailabilityChanged", "volunteerId"),
             Map.entry("StockReceived", "locationId"),
             Map.entry("StockAdjusted", "locationId"),
-            Map.entry("LowStock", "locationId"));
+            Map.entry("LowStock", "locationId"),
+            Map.entry("org.tredegar.volunteers.OneTimeCodeIssued.v1", "signUpId"),
+            Map.entry("AuditEntryRecorded", "hubId"));
 
     /** Numbers compare by value, so that a sample's {@code 5} and the mapper's {@code 5.0} agree. */
     private static final Comparator<JsonNode> SAME_VALUE = (a, b) -> {
@@ -93,8 +95,8 @@ class GoldenSampleTest {
     @MethodSource("samples")
     void aggregateIdIsTheKeyOfItsType(GoldenSample sample) {
         EventType<?> type = sample.type();
-        String field = AGGREGATE_FIELD.getOrDefault(type.name(),
-                type.service().equals("notifications") ? "notificationId" : "requestId");
+        String field = AGGREGATE_FIELD.getOrDefault(type.type(), AGGREGATE_FIELD.getOrDefault(type.name(),
+                type.service().equals("notifications") ? "notificationId" : "requestId"));
 
         assertThat(sample.event().aggregateId()).isEqualTo(sample.tree().get(field).asText());
     }
