@@ -3,6 +3,10 @@ package org.tredegar.platform.audit;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tredegar.contracts.audit.v1.AuditEntryRecorded;
+import org.tredegar.platform.outbox.OutboxWriter;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,9 +23,19 @@ import java.util.UUID;
  * Appends to a hub's hash-chained audit log, inside the caller's transaction (so the audited action and its
  * entry commit together). Appends for one hub are serialised by a row lock on the hub's chain head.
  * Entries name actors and subjects by id only — never a person's name or contact.
+ * <p>
+ * Each entry is also published as {@code AuditEntryRecorded} through the outbox, in the same transaction: a copy
+ * outside this service's database, so that someone able to rewrite the table (and recompute every hash after the
+ * edit) is still caught by comparing with what was published at the time.
  */
 @ApplicationScoped
 public class AuditTrail {
+    @Inject
+    OutboxWriter outbox;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String service;
+
     public record Entry(UUID hubId, long seq, Instant at, String actor, String action, String subjectId,
                         String detail, String prevHash, String hash) {
     }
@@ -50,8 +64,14 @@ public class AuditTrail {
                             .executeUpdate()
                             .chain(() -> session.createNativeQuery("UPDATE audit_heads SET last_seq = ?2, last_hash = ?3 WHERE hub_id = ?1")
                                     .setParameter(1, hubId).setParameter(2, seq).setParameter(3, entry.hash()).executeUpdate())
+                            .chain(() -> outbox.append(published(entry)))
                             .replaceWith(entry);
                 }));
+    }
+
+    private AuditEntryRecorded published(Entry e) {
+        return new AuditEntryRecorded(e.hubId(), service, e.seq(), e.actor(), e.action(), e.subjectId(), e.detail(),
+                e.prevHash(), e.hash(), e.at());
     }
 
     /** A page of a hub's log, newest last, from {@code afterSeq}. */
