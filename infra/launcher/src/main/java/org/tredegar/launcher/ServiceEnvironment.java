@@ -28,6 +28,13 @@ public final class ServiceEnvironment {
         env.put("TREDEGAR_WEBHOOKS_ALLOW_PRIVATE", "true");
         env.put("TREDEGAR_DASHBOARD_WEB_SECRET", "tredegar-dashboard-secret");
         env.put("TREDEGAR_NOTIFICATIONS_CLIENT_SECRET", "notifications-service-secret");
+        if (service.equals("volunteers")) {
+            // The volunteers service (the register of people) copies Keycloak role changes into hub audit chains.
+            env.put("TREDEGAR_AUDIT_KEYCLOAK_ENABLED", "true");
+            env.put("TREDEGAR_AUDIT_KEYCLOAK_CLIENT_ID", "volunteers-service");
+            env.put("TREDEGAR_AUDIT_KEYCLOAK_CLIENT_SECRET", "volunteers-service-secret");
+            env.put("TREDEGAR_AUDIT_KEYCLOAK_POLL_INTERVAL", "5s");
+        }
         serviceUrls.forEach((name, url) -> env.put("TREDEGAR_" + name.toUpperCase() + "_URL", url));
         return env;
     }
