@@ -28,6 +28,10 @@ public final class Stubs {
         contact("/api/v1/requests/" + requestId + "/contact", channel, value, language, null);
     }
 
+    public static void requesterContact(UUID requestId, String channel, String value, String language, String alternativesJson) {
+        contact("/api/v1/requests/" + requestId + "/contact", channel, value, language, alternativesJson);
+    }
+
     private static void contact(String path, String channel, String value, String language, String alternatives) {
         String body = "{\"channel\":\"" + channel + "\",\"value\":\"" + value + "\",\"language\":\"" + language + "\""
                 + (alternatives == null ? "" : ",\"alternatives\":" + alternatives) + "}";
@@ -35,6 +39,23 @@ public final class Stubs {
         ExternalWorld.services().stubFor(get(urlEqualTo(path))
                 .withHeader("Authorization", equalTo("Bearer " + ExternalWorld.SERVICE_TOKEN))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body)));
+    }
+
+    /** The issuing service's {@code GET /api/v1/one-time-codes/{codeId}}: where to send which code, until when. */
+    public static void oneTimeCode(UUID codeId, String channel, String value, String code, String language, String purpose,
+                                   java.time.Instant expiresAt) {
+        String body = "{\"channel\":\"" + channel + "\",\"value\":\"" + value + "\",\"code\":\"" + code
+                + "\",\"language\":\"" + language + "\",\"purpose\":\"" + purpose + "\",\"expiresAt\":\"" + expiresAt + "\"}";
+        ExternalWorld.services().stubFor(get(urlEqualTo("/api/v1/one-time-codes/" + codeId))
+                .withHeader("Authorization", equalTo("Bearer " + ExternalWorld.SERVICE_TOKEN))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body)));
+    }
+
+    /** The issuing service answers this status (404 unknown, 410 expired or used) for the code. */
+    public static void oneTimeCodeGone(UUID codeId, int status) {
+        ExternalWorld.services().stubFor(get(urlEqualTo("/api/v1/one-time-codes/" + codeId))
+                .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"status\":" + status + ",\"title\":\"gone\"}")));
     }
 
     /** The SMS provider takes messages to this number and answers a message sid. */

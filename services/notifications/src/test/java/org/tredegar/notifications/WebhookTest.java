@@ -124,6 +124,28 @@ class WebhookTest {
     }
 
     @Test
+    void aSubscriptionWhoseSecretCannotBeOpenedDoesNotHoldUpOthers() {
+        String goodPath = "/good/" + UUID.randomUUID();
+        ExternalWorld.partner().stubFor(post(urlEqualTo(goodPath)).willReturn(aResponse().withStatus(204)));
+        String good = subscribe(goodPath);
+        // Sealed with a key that is not configured (rotated out, say): it can never be signed.
+        UUID broken = UUID.randomUUID();
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        Db.update("INSERT INTO subscriptions (id, partner, url, event_types, hub_ids, secret_key_id, secret_nonce, "
+                        + "secret_ciphertext, status, created_at, updated_at) VALUES (?, 'partner-demo', ?, ?, ?, 'gone', ?, ?, 'active', ?, ?)",
+                broken, ExternalWorld.partner().baseUrl() + "/broken-secret", LOW_STOCK, HubIds.idOf("tredegar").toString(),
+                new byte[12], new byte[32], now, now);
+        Events.publish(new LowStock(UUID.randomUUID(), HubIds.idOf("tredegar"), ItemSlug.SLEEPING_BAG, 0, 4, TestClock.current()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> received(goodPath).size() == 1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/subscriptions/" + broken + "/deliveries")
+                .then().statusCode(200).body("items[0].outcome", equalTo("retrying"))
+                .body("items[0].error", containsString("secret could not be opened")));
+        assertThat(received("/broken-secret")).isEmpty();
+        given().get("/api/v1/subscriptions/" + good).then().statusCode(200).body("consecutiveFailures", equalTo(0));
+    }
+
+    @Test
     void badSubscriptionsAreRefusedAndNothingIsStored() {
         long before = Db.count("SELECT count(*) FROM subscriptions");
         Map<String, Object> good = Map.of("url", "https://partner.example.org/hook", "eventTypes", List.of(LOW_STOCK),

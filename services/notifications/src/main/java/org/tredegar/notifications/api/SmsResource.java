@@ -1,7 +1,6 @@
 package org.tredegar.notifications.api;
 
 import org.tredegar.platform.sms.TwilioSignature;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -16,28 +15,25 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.tredegar.notifications.domain.NotificationPlanner;
+import org.tredegar.notifications.domain.DeliveryReceipts;
 import org.tredegar.notifications.domain.OfferReplies;
-import org.tredegar.notifications.domain.TimeSource;
 import org.tredegar.platform.problem.ApiProblem;
 
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * The SMS provider calls these: delivery receipts (status callbacks) and incoming texts. When
+ * The SMS provider calls these: delivery receipts (status callbacks; a failed or undelivered SMS moves on to the
+ * recipient's next channel, see {@link DeliveryReceipts}) and incoming texts. When
  * {@code tredegar.sms.auth-token} is set, each call must carry a valid {@code X-Twilio-Signature}, computed over the
  * URL the provider was given ({@code tredegar.sms.public-url} + path when behind a proxy, else the request URL).
  */
 @Path("/api/v1/channels/sms")
 @PermitAll
 public class SmsResource {
-    private static final Set<String> FAILED = Set.of("failed", "undelivered");
-
     @Inject
     OfferReplies replies;
     @Inject
-    TimeSource clock;
+    DeliveryReceipts receipts;
     @ConfigProperty(name = "tredegar.sms.auth-token")
     Optional<String> authToken;
     @ConfigProperty(name = "tredegar.sms.public-url")
@@ -54,13 +50,7 @@ public class SmsResource {
         if (sid == null || sid.isBlank() || state == null || state.isBlank()) {
             throw ApiProblem.badField(sid == null || sid.isBlank() ? "MessageSid" : "MessageStatus", "is required");
         }
-        String error = form.getFirst("ErrorCode");
-        String reason = FAILED.contains(state) ? "the provider reports " + state + (error == null ? "" : " (error " + error + ")") : null;
-        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(
-                        "UPDATE notifications SET delivery_status = ?2, reason = COALESCE(?3, reason), updated_at = ?4 "
-                                + "WHERE provider_ref = ?1 AND channel = 'sms'")
-                .setParameter(1, sid).setParameter(2, state.toLowerCase()).setParameter(3, reason)
-                .setParameter(4, NotificationPlanner.utc(clock.now())).executeUpdate()))
+        return receipts.record(sid, state, form.getFirst("ErrorCode"))
                 .map(updated -> Response.noContent().build());
     }
 

@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,6 +20,9 @@ import org.tredegar.contracts.Topics;
 import org.tredegar.notifications.domain.TimeSource;
 import org.tredegar.notifications.webhooks.SubscriptionEntity;
 import org.tredegar.notifications.webhooks.UrlGuard;
+import org.tredegar.notifications.webhooks.WebhookFanout;
+import org.tredegar.platform.audit.AuditTrail;
+import org.tredegar.platform.hub.HubIds;
 import org.tredegar.platform.hub.HubAccess;
 import org.tredegar.platform.privacy.ContactCipher;
 import org.tredegar.platform.problem.ApiProblem;
@@ -30,7 +34,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** Partner webhooks: a partner subscribes its own URL to event types of the hubs it acts for. */
+/**
+ * Partner webhooks: a partner subscribes its own URL to event types of the hubs it acts for, lists and deletes its
+ * own; operators and admins list all of them, admins may delete any. Someone else's subscription answers 404, like
+ * one that does not exist. The secret is never answered.
+ */
 @Path("/api/v1/subscriptions")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("partner")
@@ -46,14 +54,17 @@ public class SubscriptionResource {
     ContactCipher cipher;
     @Inject
     TimeSource clock;
+    @Inject
+    AuditTrail audit;
 
     public record SubscribeRequest(String url, List<String> eventTypes, List<String> hubs, String secret) {
     }
 
-    public record SubscriptionView(UUID id, String url, List<String> eventTypes, List<UUID> hubs, String status,
-                                   String statusReason, int consecutiveFailures, Instant createdAt) {
+    /** A subscription as the API shows it: never its secret. {@code partner} is the owning OAuth client. */
+    public record SubscriptionView(UUID id, String partner, String url, List<String> eventTypes, List<UUID> hubs,
+                                   String status, String statusReason, int consecutiveFailures, Instant createdAt) {
         static SubscriptionView of(SubscriptionEntity s) {
-            return new SubscriptionView(s.id, s.url, s.eventTypeList(), s.hubIdList(), s.status, s.statusReason,
+            return new SubscriptionView(s.id, s.partner, s.url, s.eventTypeList(), s.hubIdList(), s.status, s.statusReason,
                     s.consecutiveFailures, s.createdAt);
         }
     }
@@ -75,7 +86,8 @@ public class SubscriptionResource {
             throw ApiProblem.badField("eventTypes", "name at least one event type");
         }
         for (String type : body.eventTypes()) {
-            boolean known = type != null && EventCatalog.byType(type).filter(t -> FORWARDED_TOPICS.contains(t.topic())).isPresent();
+            boolean known = type != null && !WebhookFanout.NOT_FORWARDED.contains(type)
+                    && EventCatalog.byType(type).filter(t -> FORWARDED_TOPICS.contains(t.topic())).isPresent();
             if (!known) {
                 throw ApiProblem.badField("eventTypes", "unknown or not forwarded event type '" + type
                         + "' (use CloudEvents types such as org.tredegar.requests.RequestSubmitted.v1)");
@@ -107,6 +119,70 @@ public class SubscriptionResource {
         s.updatedAt = now;
         return Panache.withTransaction(s::persist)
                 .map(saved -> Response.created(URI.create("/api/v1/subscriptions/" + s.id)).entity(SubscriptionView.of(s)).build());
+    }
+
+    /**
+     * Subscriptions, oldest first, paged: a partner's own; every partner's for operators and admins. {@code hub} (id
+     * or slug) keeps those that include that hub.
+     */
+    @GET
+    @RolesAllowed({"partner", "operator", "admin"})
+    public Uni<Paging.Page<SubscriptionView>> list(@QueryParam("hub") String hub, @QueryParam("cursor") String cursor,
+                                                   @QueryParam("limit") Integer limit) {
+        int max = Paging.limit(limit);
+        long after = Paging.after(cursor);
+        boolean seesAll = identity.hasRole("admin") || identity.hasRole("operator");
+        StringBuilder query = new StringBuilder("deletedAt is null and seq > :after");
+        io.quarkus.panache.common.Parameters params = io.quarkus.panache.common.Parameters.with("after", after);
+        if (!seesAll) {
+            query.append(" and partner = :partner");
+            params.and("partner", Callers.client(identity));
+        }
+        if (hub != null && !hub.isBlank()) {
+            query.append(" and hubIds like :hub");
+            params.and("hub", "%" + hubId(hub.strip()) + "%");
+        }
+        query.append(" order by seq");
+        return Panache.withSession(() -> SubscriptionEntity.<SubscriptionEntity>find(query.toString(), params)
+                        .page(0, max + 1).list())
+                .map(rows -> {
+                    List<SubscriptionView> items = rows.stream().limit(max).map(SubscriptionView::of).toList();
+                    String next = rows.size() > max ? Paging.cursor(rows.get(max - 1).seq) : null;
+                    return new Paging.Page<>(items, next);
+                });
+    }
+
+    /**
+     * Stops deliveries for good: waiting deliveries are cancelled, the sealed secret is wiped, and the subscription
+     * is no longer listed or readable. Its partner or an admin; anyone else gets 404. Audited in each of its hubs.
+     */
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({"partner", "admin"})
+    public Uni<Response> delete(@PathParam("id") UUID id) {
+        boolean admin = identity.hasRole("admin");
+        String caller = Callers.client(identity);
+        return Panache.withTransaction(() -> SubscriptionEntity.<SubscriptionEntity>findById(id).chain(s -> {
+            if (s == null || s.deletedAt != null || !(admin || s.partner.equals(caller))) {
+                throw ApiProblem.notFound("subscription " + id);
+            }
+            Instant now = clock.now();
+            s.status = SubscriptionEntity.DELETED;
+            s.statusReason = null;
+            s.deletedAt = now;
+            s.updatedAt = now;
+            s.secretKeyId = "";
+            s.secretNonce = new byte[0];
+            s.secretCiphertext = new byte[0];
+            Uni<Void> chain = Panache.getSession().chain(session -> session.createNativeQuery(
+                            "UPDATE webhook_deliveries SET status = 'cancelled' WHERE subscription_id = ?1 AND status = 'pending'")
+                    .setParameter(1, id).executeUpdate()).replaceWithVoid();
+            for (UUID hubId : s.hubIdList()) {
+                chain = chain.chain(() -> audit.record(hubId, Callers.actor(identity), "subscription.deleted", id.toString(),
+                        "partner " + s.partner).replaceWithVoid());
+            }
+            return chain;
+        })).replaceWith(Response.noContent().build());
     }
 
     @GET
@@ -157,11 +233,20 @@ public class SubscriptionResource {
         String partner = Callers.client(identity);
         return SubscriptionEntity.<SubscriptionEntity>findById(id)
                 .map(s -> {
-                    if (s == null || !s.partner.equals(partner)) {
+                    if (s == null || s.deletedAt != null || !s.partner.equals(partner)) {
                         throw ApiProblem.notFound("subscription " + id);
                     }
                     return s;
                 });
+    }
+
+    /** A hub named by id or slug (hub ids derive from slugs). */
+    static UUID hubId(String idOrSlug) {
+        try {
+            return UUID.fromString(idOrSlug);
+        } catch (IllegalArgumentException notAnId) {
+            return HubIds.idOf(idOrSlug);
+        }
     }
 
     static Instant instant(Object value) {

@@ -9,12 +9,20 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import java.util.UUID;
 
-/** The requests service's audited contact endpoint, called with this service's own client-credentials token. */
+/**
+ * The requests service's audited contact endpoint and its one-time codes, called with this service's own
+ * client-credentials token.
+ */
 @RegisterRestClient(configKey = "requests")
 @OidcClientFilter
-@Path("/api/v1/requests")
+@Path("/api/v1")
 public interface RequestsClient {
     @GET
-    @Path("/{id}/contact")
+    @Path("/requests/{id}/contact")
     Uni<Contact> contact(@PathParam("id") UUID requestId);
+
+    /** A code to send (e.g. to confirm erasing a request): the address, the code, its language and expiry. */
+    @GET
+    @Path("/one-time-codes/{id}")
+    Uni<OneTimeCode> oneTimeCode(@PathParam("id") UUID codeId);
 }

@@ -12,7 +12,10 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import java.util.UUID;
 
-/** The volunteers service: contact details at send time, and offer answers given by SMS on a volunteer's behalf. */
+/**
+ * The volunteers service: contact details at send time, one-time codes (sign-up confirmation), and offer answers
+ * given by SMS on a volunteer's behalf.
+ */
 @RegisterRestClient(configKey = "volunteers")
 @OidcClientFilter
 @Path("/api/v1")
@@ -20,6 +23,11 @@ public interface VolunteersClient {
     @GET
     @Path("/volunteers/{id}/contact")
     Uni<Contact> contact(@PathParam("id") UUID volunteerId);
+
+    /** A code to send (e.g. to confirm a sign-up): the address, the code, its language and expiry. */
+    @GET
+    @Path("/one-time-codes/{id}")
+    Uni<OneTimeCode> oneTimeCode(@PathParam("id") UUID codeId);
 
     @POST
     @Path("/offers/{id}/accept")

@@ -1,11 +1,15 @@
 package org.tredegar.notifications.domain;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A notification taken by one dispatcher for one attempt (status sending, leased since {@code claimedAt}). */
+/**
+ * A notification taken by one dispatcher for one attempt (status sending, leased since {@code claimedAt}).
+ * {@code failedChannels}: channels the provider already reported as undelivered for it (not tried again).
+ */
 public record Claimed(UUID id, UUID hubId, MessageKind kind, String recipientType, UUID recipientRef, String language,
                       boolean urgent, String causationEventId, UUID subjectRef, Map<String, Object> params,
-                      int attempts, Instant claimedAt, boolean inDoubt, Instant createdAt) {
+                      int attempts, Instant claimedAt, boolean inDoubt, Instant createdAt, List<String> failedChannels) {
 }

@@ -20,6 +20,8 @@ import org.tredegar.notifications.channels.RateLimits;
 import org.tredegar.notifications.config.Hubs;
 import org.tredegar.notifications.contacts.Contact;
 import org.tredegar.notifications.contacts.ContactDirectory;
+import org.tredegar.notifications.contacts.OneTimeCode;
+import org.tredegar.notifications.contacts.OneTimeCodes;
 import org.tredegar.notifications.persistence.NotificationEntity;
 import org.tredegar.notifications.templates.MessageTemplates;
 import org.tredegar.notifications.templates.RenderedMessage;
@@ -52,6 +54,8 @@ public class Dispatcher {
 
     @Inject
     ContactDirectory contacts;
+    @Inject
+    OneTimeCodes codes;
     @Inject
     Instance<Channel> channels;
     @Inject
@@ -87,6 +91,9 @@ public class Dispatcher {
     Duration lease;
     @ConfigProperty(name = "tredegar.dispatch.enabled", defaultValue = "true")
     boolean enabled;
+    /** Rounds per tick while full batches are due: a backlog drains at the providers' pace, not one batch a tick. */
+    @ConfigProperty(name = "tredegar.dispatch.max-rounds", defaultValue = "20")
+    int maxRounds;
 
     @Scheduled(every = "${tredegar.dispatch.every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
@@ -98,11 +105,20 @@ public class Dispatcher {
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
-    /** One round: claims what is due and sends it. Answers how many were claimed. */
+    /**
+     * Claims what is due and sends it, again while whole batches were due (up to {@code max-rounds}). Answers how
+     * many were claimed.
+     */
     public Uni<Integer> dispatchDue() {
+        return rounds(0, 0);
+    }
+
+    private Uni<Integer> rounds(int done, int round) {
         return claim().chain(claimed -> Multi.createFrom().iterable(claimed)
-                .onItem().transformToUni(this::deliver).merge(concurrency)
-                .collect().asList().replaceWith(claimed.size()));
+                        .onItem().transformToUni(n -> OwnContext.run(() -> deliver(n))).merge(concurrency)
+                        .collect().asList().replaceWith(claimed.size()))
+                .chain(n -> n >= batchSize && round + 1 < maxRounds
+                        ? rounds(done + n, round + 1) : Uni.createFrom().item(done + n));
     }
 
     /** Sends still in "sending" after the lease: the process stopped mid-send. */
@@ -136,13 +152,19 @@ public class Dispatcher {
 
     Uni<Void> deliver(Claimed n) {
         Instant now = clock.now();
-        Object expiresAt = n.params().get("expiresAt");
-        if (n.kind() == MessageKind.OFFER && expiresAt != null && Instant.parse(expiresAt.toString()).isBefore(now)) {
+        Optional<Instant> expiresAt = expiresAt(n);
+        if (n.kind() == MessageKind.OFFER && expiresAt.isPresent() && expiresAt.get().isBefore(now)) {
             return finish(n, "skipped", "the offer expired before it could be sent");
+        }
+        if (n.kind() == MessageKind.ONE_TIME_CODE && expiresAt.isPresent() && !expiresAt.get().isAfter(now)) {
+            return finish(n, "skipped", "the code expired before it could be sent");
         }
         Optional<Instant> quietUntil = quietHours.holdUntil(n.hubId(), n.urgent(), now);
         if (quietUntil.isPresent()) {
             return release(n, "held", quietUntil.get(), null);
+        }
+        if (n.kind() == MessageKind.ONE_TIME_CODE) {
+            return deliverCode(n);
         }
         return contacts.find(n.recipientType(), n.recipientRef(), n.hubId())
                 .onFailure().call(e -> failed(n, new ProviderException("contact lookup failed: " + e.getClass().getSimpleName(), e), "none"))
@@ -154,14 +176,61 @@ public class Dispatcher {
                     if (contact.isEmpty() || contact.get().addresses().isEmpty()) {
                         return finish(n, "skipped", "no way to reach the recipient");
                     }
-                    return tryAddresses(n, contact.get(), contact.get().addresses(), 0, null);
+                    List<Contact.Address> left = contact.get().addresses().stream()
+                            .filter(a -> !n.failedChannels().contains(a.channel())).toList();
+                    if (left.isEmpty()) {
+                        return failed(n, new ProviderException("the provider reported the message on "
+                                + String.join(",", n.failedChannels()) + " as not delivered and there is no other channel", false),
+                                String.join(",", n.failedChannels()));
+                    }
+                    String language = contact.get().language() != null ? contact.get().language() : n.language();
+                    return tryAddresses(n, language, n.params(), left, 0, null);
+                })
+                .onFailure().invoke(e -> LOG.errorf("notification %s: %s", n.id(), e.toString()))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    /**
+     * A one-time code: fetched from the issuing service now, sent on the one channel it names (no fallback: the code
+     * confirms that address), then forgotten. Unknown, used or expired (404/410): nothing to send.
+     */
+    private Uni<Void> deliverCode(Claimed n) {
+        return codes.find(n.recipientType(), n.subjectRef())
+                .onFailure().call(e -> failed(n, new ProviderException("one-time code lookup failed: " + e.getClass().getSimpleName(), e), "none"))
+                .onFailure().recoverWithNull()
+                .chain(found -> {
+                    if (found == null) {
+                        return Uni.createFrom().voidItem(); // the failure above was already recorded
+                    }
+                    if (found.isEmpty()) {
+                        return finish(n, "skipped", "the code is no longer valid (unknown, used or expired)");
+                    }
+                    OneTimeCode code = found.get();
+                    Contact.Address address = code.address();
+                    if (address == null || n.failedChannels().contains(address.channel())) {
+                        return finish(n, "skipped", "no way to reach the recipient");
+                    }
+                    Instant expires = code.expiresAt() != null ? code.expiresAt() : expiresAt(n).orElse(null);
+                    if (expires != null && !expires.isAfter(clock.now())) {
+                        return finish(n, "skipped", "the code expired before it could be sent");
+                    }
+                    Map<String, Object> params = new HashMap<>(n.params());
+                    params.put("code", code.code());
+                    if (code.purpose() != null) {
+                        params.put("purpose", code.purpose());
+                    }
+                    // Counted from when the code was issued, so a resend after a crash reads the same (in-doubt check).
+                    params.put("minutes", expires == null ? 0 : Math.max(1, (Duration.between(n.createdAt(), expires).getSeconds() + 59) / 60));
+                    String language = code.language() != null ? code.language() : n.language();
+                    return tryAddresses(n, language, params, List.of(address), 0, null);
                 })
                 .onFailure().invoke(e -> LOG.errorf("notification %s: %s", n.id(), e.toString()))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
     /** The fallback chain: the preferred address first, then the others, until one provider takes the message. */
-    private Uni<Void> tryAddresses(Claimed n, Contact contact, List<Contact.Address> addresses, int index, Throwable last) {
+    private Uni<Void> tryAddresses(Claimed n, String language, Map<String, Object> params, List<Contact.Address> addresses,
+                                   int index, Throwable last) {
         if (index >= addresses.size()) {
             String tried = String.join(",", addresses.stream().map(Contact.Address::channel).distinct().toList());
             return failed(n, last == null ? new ProviderException("no channel for the recipient's addresses", false) : last, tried);
@@ -169,14 +238,13 @@ public class Dispatcher {
         Contact.Address address = addresses.get(index);
         Optional<Channel> channel = channels.stream().filter(c -> c.name().equals(address.channel())).findFirst();
         if (channel.isEmpty()) {
-            return tryAddresses(n, contact, addresses, index + 1, last);
+            return tryAddresses(n, language, params, addresses, index + 1, last);
         }
         Duration wait = rateLimits.take(channel.get().name());
         if (!wait.isZero()) {
             return release(n, "pending", clock.now().plus(wait), null);
         }
-        String language = contact.language() != null ? contact.language() : n.language();
-        RenderedMessage rendered = templates.render(n.kind(), language, n.params(), hubs.zoneOf(n.hubId()));
+        RenderedMessage rendered = templates.render(n.kind(), language, params, hubs.zoneOf(n.hubId()));
         OutgoingMessage message = new OutgoingMessage(n.id(), address.value(), rendered);
         Uni<Optional<String>> earlier = n.inDoubt()
                 ? channel.get().alreadySent(message, n.createdAt())
@@ -188,7 +256,7 @@ public class Dispatcher {
                     if (failure != null) {
                         LOG.infof("notification %s: %s failed (%s), trying the next address if any", n.id(),
                                 address.channel(), failure.getMessage());
-                        return tryAddresses(n, contact, addresses, index + 1, failure);
+                        return tryAddresses(n, language, params, addresses, index + 1, failure);
                     }
                     return sent(n, address, ref);
                 });
@@ -201,7 +269,7 @@ public class Dispatcher {
                 ? cipher.lookupHash("sms", address.value()) : null;
         return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(
                                 "UPDATE notifications SET status = 'sent', channel = ?2, provider_ref = ?3, sent_at = ?4, "
-                                        + "updated_at = ?4, reply_hash = ?5, in_doubt = FALSE, reason = NULL "
+                                        + "updated_at = ?4, reply_hash = ?5, in_doubt = FALSE, reason = NULL, delivery_status = NULL "
                                         + "WHERE id = ?1 AND status = 'sending' AND claimed_at = ?6")
                         .setParameter(1, n.id()).setParameter(2, address.channel()).setParameter(3, providerRef)
                         .setParameter(4, utc(now)).setParameter(5, replyHash).setParameter(6, utc(n.claimedAt()))
@@ -221,12 +289,17 @@ public class Dispatcher {
     }
 
     private Uni<Void> failed(Claimed n, Throwable failure, String channel) {
-        boolean retry = ProviderException.isRetriable(failure) && n.attempts() < maxAttempts;
+        Instant next = clock.now().plus(backoff(n.attempts()));
+        // A one-time code is not retried after it expires: nobody could use it.
+        boolean codeExpiresFirst = n.kind() == MessageKind.ONE_TIME_CODE
+                && expiresAt(n).map(expires -> !expires.isAfter(next)).orElse(false);
+        boolean retry = ProviderException.isRetriable(failure) && n.attempts() < maxAttempts && !codeExpiresFirst;
         if (retry) {
-            return release(n, "pending", clock.now().plus(backoff(n.attempts())), failure.getMessage());
+            return release(n, "pending", next, failure.getMessage());
         }
         Instant now = clock.now();
-        String reason = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        String reason = (failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage())
+                + (codeExpiresFirst && ProviderException.isRetriable(failure) ? "; the code expires before another attempt" : "");
         return Panache.withTransaction(() -> update(n, "failed", now, reason)
                 .chain(updated -> updated == 0 ? Uni.createFrom().voidItem()
                         : outbox.append(new NotificationFailed(n.id(), n.hubId(), n.kind().slug(), channel,
@@ -264,6 +337,11 @@ public class Dispatcher {
         return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
     }
 
+    private static Optional<Instant> expiresAt(Claimed n) {
+        Object expiresAt = n.params().get("expiresAt");
+        return expiresAt == null ? Optional.empty() : Optional.of(Instant.parse(expiresAt.toString()));
+    }
+
     private Claimed snapshot(NotificationEntity n) {
         Map<String, Object> params;
         try {
@@ -272,7 +350,8 @@ public class Dispatcher {
             params = new HashMap<>();
         }
         return new Claimed(n.id, n.hubId, MessageKind.of(n.kind), n.recipientType, n.recipientRef, n.language, n.urgent,
-                n.causationEventId, n.subjectRef, params, n.attempts, n.claimedAt, n.inDoubt, n.createdAt);
+                n.causationEventId, n.subjectRef, params, n.attempts, n.claimedAt, n.inDoubt, n.createdAt,
+                n.failedChannels == null || n.failedChannels.isBlank() ? List.of() : List.of(n.failedChannels.split(",")));
     }
 
     private static UUID uuidOrNull(String id) {

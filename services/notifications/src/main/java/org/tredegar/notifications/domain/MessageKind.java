@@ -12,6 +12,11 @@ public enum MessageKind {
     REQUEST_ESCALATED("request-escalated"),
     LOW_STOCK("low-stock"),
     RESERVATION_FAILED("reservation-failed"),
+    /**
+     * A one-time code for the owning service (erase a request, confirm a sign-up). Urgent, never collapsed, sent only
+     * on the channel being confirmed; the code itself is fetched at send time and never stored.
+     */
+    ONE_TIME_CODE("one-time-code"),
     /** Answers to a volunteer's SMS reply (sent back in the same exchange, not as a notification row). */
     OFFER_REPLY_ACCEPTED("offer-reply-accepted"),
     OFFER_REPLY_DECLINED("offer-reply-declined"),

@@ -90,6 +90,12 @@ public class NotificationPlanner {
                             "offerCode", o.offerCode(), "expiresAt", o.expiresAt() == null ? null : o.expiresAt().toString(),
                             "requestId", o.requestId().toString()))));
         }
+        if (data instanceof org.tredegar.contracts.requests.v1.OneTimeCodeIssued c) {
+            return oneTimeCode(c.hubId(), Intent.REQUESTER, c.requestId(), c.codeId(), c.purpose(), c.language(), c.expiresAt());
+        }
+        if (data instanceof org.tredegar.contracts.volunteers.v1.OneTimeCodeIssued c) {
+            return oneTimeCode(c.hubId(), Intent.VOLUNTEER, c.signUpId(), c.codeId(), c.purpose(), c.language(), c.expiresAt());
+        }
         if (data instanceof RequestMatched m) {
             return toRequester(m.hubId(), m.requestId(), MessageKind.REQUEST_MATCHED, null);
         }
@@ -126,6 +132,16 @@ public class NotificationPlanner {
             String lang = language != null ? language : known != null ? known.language : "en";
             return List.of(new Intent(hubId, kind, Intent.REQUESTER, requestId, lang, false, null, Map.of()));
         });
+    }
+
+    /**
+     * A one-time code: urgent (never held by quiet hours). The intent names the code, not the code itself: the code
+     * and its address are fetched from the issuing service at send time and never written here.
+     */
+    private static Uni<List<Intent>> oneTimeCode(UUID hubId, String recipientType, UUID recipientRef, UUID codeId,
+                                                 String purpose, String language, java.time.Instant expiresAt) {
+        return Uni.createFrom().item(List.of(new Intent(hubId, MessageKind.ONE_TIME_CODE, recipientType, recipientRef,
+                language, true, codeId, params("purpose", purpose, "expiresAt", expiresAt.toString()))));
     }
 
     private static Uni<List<Intent>> coordinators(UUID hubId, MessageKind kind, boolean urgent, UUID subject,
@@ -173,8 +189,14 @@ public class NotificationPlanner {
                 .replaceWithVoid();
     }
 
-    /** At most one message of a kind per recipient per window; a window of zero turns this off for that kind. */
+    /**
+     * At most one message of a kind per recipient per window; a window of zero turns this off for that kind. One-time
+     * codes are never collapsed.
+     */
     Duration windowOf(MessageKind kind) {
+        if (kind == MessageKind.ONE_TIME_CODE) {
+            return Duration.ZERO; // each code is asked for by someone waiting for it: never collapsed, whatever the config
+        }
         return ConfigProvider.getConfig().getOptionalValue("tredegar.notifications.window.\"" + kind.slug() + "\"", Duration.class)
                 .orElse(defaultWindow);
     }

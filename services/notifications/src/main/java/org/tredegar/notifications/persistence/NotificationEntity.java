@@ -59,4 +59,7 @@ public class NotificationEntity extends PanacheEntityBase {
     @Column(name = "reply_hash")
     public String replyHash;
     public String answer;
+    /** Channels the provider reported as not delivered (comma-separated): the fallback moves past them. */
+    @Column(name = "failed_channels")
+    public String failedChannels;
 }

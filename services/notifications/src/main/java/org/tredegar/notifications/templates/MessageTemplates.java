@@ -67,7 +67,11 @@ public class MessageTemplates {
                 .data("item", str(params.get("item")).replace('-', ' '))
                 .data("available", str(params.get("available")))
                 .data("minimum", str(params.get("minimum")))
-                .data("missing", str(params.get("missing")).replace('-', ' '));
+                .data("missing", str(params.get("missing")).replace('-', ' '))
+                // One-time codes: the code is in params only in memory, for this render (never stored).
+                .data("code", str(params.get("code")))
+                .data("minutes", params.get("minutes") instanceof Number n ? n.intValue() : 0)
+                .data("purpose", Labels.of(language, "purpose", params.get("purpose") == null ? null : str(params.get("purpose"))));
         String rendered = instance.render().strip();
         int firstBreak = rendered.indexOf('\n');
         String subject = firstBreak < 0 ? rendered : rendered.substring(0, firstBreak).strip();

@@ -17,6 +17,8 @@ import java.util.UUID;
 public class SubscriptionEntity extends PanacheEntityBase {
     public static final String ACTIVE = "active";
     public static final String PAUSED = "paused";
+    /** Deleted by its partner or an admin: no longer listed or delivered to; the sealed secret is wiped. */
+    public static final String DELETED = "deleted";
 
     @Id
     public UUID id;
@@ -41,6 +43,11 @@ public class SubscriptionEntity extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+    /** List order and cursor; assigned by the database. */
+    @Column(name = "seq", insertable = false, updatable = false)
+    public Long seq;
 
     public List<String> eventTypeList() {
         return split(eventTypes);

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.tredegar.notifications.channels.RateLimits;
+import org.tredegar.notifications.domain.OwnContext;
 import org.tredegar.notifications.domain.TimeSource;
 import org.tredegar.platform.privacy.ContactCipher;
 
@@ -105,12 +106,17 @@ public class WebhookDispatcher {
             return Panache.withSession(() -> SubscriptionEntity.<SubscriptionEntity>list("id in ?1", subscriptionIds))
                     .map(list -> list.stream().collect(Collectors.toMap(s -> s.id, Function.identity())))
                     .chain(subscriptions -> Multi.createFrom().iterable(due)
-                            .onItem().transformToUni(d -> deliver(d, subscriptions.get(d.subscriptionId()))).merge(8)
+                            .onItem().transformToUni(d -> OwnContext.<Void>run(() -> deliver(d, subscriptions.get(d.subscriptionId())))
+                                    .onFailure().invoke(e -> LOG.errorf("webhook delivery %s: %s", d.id(), e.toString()))
+                                    .onFailure().recoverWithNull()).merge(8)
                             .collect().asList().replaceWith(due.size()));
         });
     }
 
     private Uni<Void> deliver(Due due, SubscriptionEntity subscription) {
+        if (subscription == null || SubscriptionEntity.DELETED.equals(subscription.status)) {
+            return Uni.createFrom().voidItem(); // deleted after this delivery was claimed: its pending rows are cancelled
+        }
         Duration wait = rateLimits.take("webhook");
         if (!wait.isZero()) {
             return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(
@@ -122,8 +128,15 @@ public class WebhookDispatcher {
         if (refused.isPresent()) {
             return record(due, subscription, started, null, "the URL " + refused.get());
         }
-        String secret = cipher.open(new ContactCipher.Sealed(subscription.secretKeyId, subscription.secretNonce,
-                subscription.secretCiphertext), "subscription:" + subscription.id);
+        String secret;
+        try {
+            secret = cipher.open(new ContactCipher.Sealed(subscription.secretKeyId, subscription.secretNonce,
+                    subscription.secretCiphertext), "subscription:" + subscription.id);
+        } catch (RuntimeException e) {
+            // A recorded failed attempt (retried, then paused), not a failed round that holds up every partner.
+            return record(due, subscription, started, null, "the subscription's secret could not be opened ("
+                    + e.getClass().getSimpleName() + ")");
+        }
         // Wall-clock time on purpose: receivers compare the signed timestamp with their own clock.
         long timestamp = Instant.now().getEpochSecond();
         String messageId = due.id().toString();

@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tredegar.contracts.EventCatalog;
 import org.tredegar.contracts.EventJson;
 import org.tredegar.notifications.domain.TimeSource;
 import org.tredegar.platform.inbox.IncomingEvent;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -24,6 +26,14 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class WebhookFanout {
+    /**
+     * Not forwarded to partners: one-time codes are between a person and Tredegar (that someone is confirming a
+     * sign-up or erasing their request is nobody else's business).
+     */
+    public static final Set<String> NOT_FORWARDED = Set.of(
+            EventCatalog.of(org.tredegar.contracts.requests.v1.OneTimeCodeIssued.class).type(),
+            EventCatalog.of(org.tredegar.contracts.volunteers.v1.OneTimeCodeIssued.class).type());
+
     @Inject
     TimeSource clock;
     @ConfigProperty(name = "tredegar.webhooks.give-up-after", defaultValue = "PT24H")
@@ -31,6 +41,9 @@ public class WebhookFanout {
 
     public Uni<Void> fanOut(IncomingEvent event) {
         String type = event.type().type();
+        if (NOT_FORWARDED.contains(type)) {
+            return Uni.createFrom().voidItem();
+        }
         String hub = event.data().hubId().toString();
         return SubscriptionEntity.<SubscriptionEntity>list("status in ('active', 'paused') and eventTypes like ?1 and hubIds like ?2",
                         "%" + type + "%", "%" + hub + "%")
