@@ -20,7 +20,7 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) throws Exception {
-        List<String> wanted = args.length == 0 ? List.of("intake", "volunteers", "keycloak") : List.of(args);
+        List<String> wanted = args.length == 0 ? List.of("intake", "volunteers", "search", "keycloak", "notifications") : List.of(args);
         Platform platform = new Platform();
         Map<String, String> sections = new LinkedHashMap<>();
         for (String name : wanted) {
@@ -28,8 +28,10 @@ public final class Benchmarks {
             String section = switch (name) {
                 case "intake" -> IntakeBenchmark.run(platform);
                 case "volunteers" -> VolunteersBenchmark.run(platform);
+                case "search" -> CandidateSearchBenchmark.run(platform);
                 case "keycloak" -> KeycloakSignupBenchmark.run(platform);
-                default -> throw new IllegalArgumentException("unknown benchmark " + name + " (known: intake, volunteers, keycloak)");
+                case "notifications" -> NotificationsBenchmark.run(platform);
+                default -> throw new IllegalArgumentException("unknown benchmark " + name + " (known: intake, volunteers, search, keycloak, notifications)");
             };
             System.out.println(section);
             sections.put(name, section);

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
+import org.tredegar.platform.web.ratelimit.RateLimited;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -97,6 +98,7 @@ public class AlertResource {
     @GET
     @Path("/alerts.atom")
     @PermitAll
+    @RateLimited
     @Produces("application/atom+xml")
     public Uni<String> feed(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit, @Context UriInfo uri) {
         int max = Paging.limit(limit);
@@ -118,6 +120,7 @@ public class AlertResource {
     @GET
     @Path("/alerts/{id}.cap")
     @PermitAll
+    @RateLimited
     @Produces(CapWriter.CAP_MEDIA_TYPE)
     public Uni<String> cap(@PathParam("id") String id) {
         UUID alertId;

@@ -3,6 +3,7 @@ package org.tredegar.notifications.api;
 import org.tredegar.platform.sms.TwilioSignature;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
+import org.tredegar.platform.web.ratelimit.RateLimited;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -29,6 +30,7 @@ import java.util.Optional;
  */
 @Path("/api/v1/channels/sms")
 @PermitAll
+@RateLimited
 public class SmsResource {
     @Inject
     OfferReplies replies;

@@ -89,6 +89,21 @@ public class Registry {
     }
 
     /**
+     * Someone who proved their phone or email with a one-time code ({@link CodeSignUps}): registered as a
+     * coordinator registers someone without an account (sms-only, contact sealed, VolunteerRegistered through the
+     * outbox) — unless that contact already belongs to a volunteer, who is returned as they are. Runs inside the
+     * caller's transaction.
+     */
+    public Uni<Registered> registerConfirmed(SignUp body, String registeredBy) {
+        WeeklyAvailability availability = ProfileRules.availability(body.availability());
+        String hash = cipher.lookupHash(body.contact().channel().slug(), body.contact().value());
+        return VolunteerContactEntity.<VolunteerContactEntity>find("lookupHash", hash).firstResult()
+                .chain(contact -> contact != null
+                        ? VolunteerEntity.<VolunteerEntity>findById(contact.volunteerId).map(v -> new Registered(v, false))
+                        : create(UUID.randomUUID(), null, body, availability, true, registeredBy).map(v -> new Registered(v, true)));
+    }
+
+    /**
      * The caller's profile, or null. A demo profile made for a username (./tredegar up cannot know Keycloak's
      * generated subjects) is handed over to that login on first use: its id becomes the token's subject.
      */

@@ -7,13 +7,17 @@ import org.tredegar.contracts.model.GeoPoint;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Volunteers' homes indexed by H3 cell at two resolutions, so a search reads a few hundred index entries at most:
  * resolution 7 (cells ~1.4 km across) for the usual few-km searches, resolution 5 (~10 km) for wide ones
- * (escalations, big radii). A search covers the circle with a k-ring of cells; the exact distance check follows in
- * {@link Matcher}, so covering a little too much costs a few rows and covering too little is what we avoid.
+ * (escalations, big radii). A search covers the circle with a k-ring of cells, less the cells wholly outside it; the
+ * exact distance check follows in {@link Matcher}, so covering a little too much costs a few rows and covering too
+ * little is what we avoid.
  */
 public final class SpatialIndex {
     public static final int FINE_RESOLUTION = 7;
@@ -23,8 +27,12 @@ public final class SpatialIndex {
     static final int MAX_COARSE_K = 30;
     /** Cells are smaller than average in places (H3 distorts up to ~±35% in size): plan with a smaller cell. */
     static final double CELL_SHRINK = 0.75;
+    /** Slack when dropping cells outside the circle: floating-point rounding, never a real distance. */
+    static final double SPARE_KM = 0.01;
 
     private static final H3Core H3 = load();
+    static final int MAX_SHAPES = 100_000;
+    private static final Map<Long, double[]> SHAPES = new ConcurrentHashMap<>();
 
     private SpatialIndex() {
     }
@@ -50,14 +58,61 @@ public final class SpatialIndex {
         return new GeoPoint(centre.lat, centre.lng).approximate();
     }
 
-    /** Cells that together contain every point within {@code km} of (lat, lon). */
+    /** Cells that together contain every point within {@code km} of (lat, lon), and few others. */
     public static Cover cover(double lat, double lon, double km) {
         int fineK = ringsFor(km, FINE_RESOLUTION);
         if (fineK <= MAX_FINE_K) {
-            return new Cover(true, H3.gridDisk(fineCell(lat, lon), fineK));
+            return new Cover(true, reaching(H3.gridDisk(fineCell(lat, lon), fineK), lat, lon, km));
         }
         int coarseK = Math.min(ringsFor(km, COARSE_RESOLUTION), MAX_COARSE_K);
-        return new Cover(false, H3.gridDisk(coarseCell(lat, lon), coarseK));
+        return new Cover(false, reaching(H3.gridDisk(coarseCell(lat, lon), coarseK), lat, lon, km));
+    }
+
+    /**
+     * The cells of a disk that reach into the circle. The disk is planned for the worst cell size, so around half of
+     * it lies wholly outside the circle; reading those cells' volunteers would only feed the matcher people it then
+     * turns away. A cell is dropped only when its centre is farther than {@code km} plus the distance from its centre
+     * to its farthest corner (cells are convex: no point of the cell lies farther from the centre than a corner),
+     * with a few metres to spare for rounding.
+     */
+    static List<Long> reaching(List<Long> disk, double lat, double lon, double km) {
+        List<Long> kept = new ArrayList<>(disk.size());
+        for (long cell : disk) {
+            double[] shape = shape(cell);
+            double fromCentre = GeoPoint.distanceKm(lat, lon, shape[0], shape[1]);
+            if (fromCentre <= km || fromCentre - farthestCornerKm(cell, shape) <= km + SPARE_KM) {
+                kept.add(cell);
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * A cell's centre (lat, lon) and, once asked for, the distance from it to the cell's farthest corner: fixed facts,
+     * asked for again and again around the same places, so kept (up to {@link #MAX_SHAPES} cells, then afresh).
+     */
+    private static double[] shape(long cell) {
+        double[] shape = SHAPES.get(cell);
+        if (shape == null) {
+            LatLng centre = H3.cellToLatLng(cell);
+            shape = new double[]{centre.lat, centre.lng, Double.NaN};
+            if (SHAPES.size() >= MAX_SHAPES) {
+                SHAPES.clear();
+            }
+            SHAPES.put(cell, shape);
+        }
+        return shape;
+    }
+
+    private static double farthestCornerKm(long cell, double[] shape) {
+        if (Double.isNaN(shape[2])) {
+            double farthest = 0;
+            for (LatLng corner : H3.cellToBoundary(cell)) {
+                farthest = Math.max(farthest, GeoPoint.distanceKm(shape[0], shape[1], corner.lat, corner.lng));
+            }
+            shape[2] = farthest; // the same value whichever thread gets here first
+        }
+        return shape[2];
     }
 
     /**

@@ -1,0 +1,35 @@
+package org.tredegar.volunteers.api;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.tredegar.volunteers.domain.CodeSignUps;
+
+import java.util.UUID;
+
+/**
+ * A one-time code and where to send it, for the notifications service at send time only (role {@code service},
+ * after OneTimeCodeIssued). 404 unknown, 410 used/replaced/locked/expired. Each read is audited.
+ */
+@Path("/api/v1/one-time-codes")
+@Produces(MediaType.APPLICATION_JSON)
+public class OneTimeCodeResource {
+    @Inject
+    CodeSignUps signUps;
+    @Inject
+    SecurityIdentity identity;
+
+    @GET
+    @Path("/{codeId}")
+    @RolesAllowed("service")
+    public Uni<OneTimeCodeView> code(@PathParam("codeId") UUID codeId) {
+        return signUps.openCode(codeId, Callers.actor(identity)).map(c -> new OneTimeCodeView(c.channel(), c.value(),
+                c.code(), c.language(), c.purpose(), c.expiresAt()));
+    }
+}

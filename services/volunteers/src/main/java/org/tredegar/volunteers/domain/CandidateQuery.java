@@ -1,0 +1,105 @@
+package org.tredegar.volunteers.domain;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.tredegar.platform.hub.HubIds;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * The candidate query and its row mapping, apart from the session that runs it: {@link CandidateSearch} runs it
+ * through Hibernate Reactive; the candidate-search benchmark ({@code ./tredegar bench search}, which has no Quarkus)
+ * runs the very same text over JDBC and calls {@link #sql}, {@link #parameters} and {@link #snapshot} by name — keep
+ * this class free of Quarkus types and those three methods' signatures as they are.
+ */
+public final class CandidateQuery {
+    /** Fairness and limits look back one week; rest hours are capped at a week, so one horizon serves both. */
+    public static final Duration LOOKBACK = Duration.ofDays(7);
+    /** GeoPoint.distanceKm's Earth radius: the SQL distance test must agree with the matcher's. */
+    static final String EARTH_RADIUS_KM = "6371.0088";
+
+    private CandidateQuery() {
+    }
+
+    /**
+     * On-duty volunteers whose home cell is one of {@code ?1} (bigint[]) in {@code column} (h3_fine or h3_coarse)
+     * and who live within both the request's distance {@code ?8} and their own radius of the request's point
+     * ({@code ?6}, {@code ?7}), with their tasks since {@code ?3} (now − LOOKBACK) and when the latest ended
+     * ({@code ?2} = now while one is active), not yet asked for request {@code ?4}; at most {@code ?5} rows.
+     * {@link #parameters} gives the values by number.
+     * <p>
+     * The distance test is the matcher's own (the same great-circle formula on the same stored coordinates, a metre
+     * of slack), done here so that people out of reach are dropped before their workload is looked up, sent over
+     * and mapped — most of what the cells hold. The {@link Matcher} still decides.
+     */
+    public static String sql(String column) {
+        if (!column.equals("h3_fine") && !column.equals("h3_coarse")) {
+            throw new IllegalArgumentException("not an H3 column: " + column);
+        }
+        return "SELECT v.id, v.hubs, v.lat, v.lon, v.radius_km, v.skills, v.verified_skills, v.languages, "
+                + "v.availability, v.timezone, v.max_tasks_per_week, v.rest_hours, COALESCE(t.recent, 0), t.last_task_at "
+                + "FROM volunteers v LEFT JOIN LATERAL ("
+                + "  SELECT count(*) AS recent, max(CASE WHEN a.status = 'active' THEN ?2 "
+                + "         ELSE COALESCE(a.completed_at, a.accepted_at) END) AS last_task_at "
+                + "  FROM assignments a WHERE a.volunteer_id = v.id AND a.status <> 'released' AND a.accepted_at > ?3"
+                + ") t ON TRUE "
+                + "WHERE v.on_duty AND v." + column + " = ANY(?1) "
+                + "AND 2 * " + EARTH_RADIUS_KM + " * asin(least(1, sqrt(power(sin(radians(v.lat - ?6) / 2), 2) "
+                + "  + cos(radians(?6)) * cos(radians(v.lat)) * power(sin(radians(v.lon - ?7) / 2), 2)))) "
+                + "  <= least(v.radius_km, ?8) + 0.001 "
+                + "AND NOT EXISTS (SELECT 1 FROM offers o WHERE o.request_id = ?4 AND o.volunteer_id = v.id) "
+                + "LIMIT ?5";
+    }
+
+    /**
+     * The values of {@link #sql}'s parameters, at their numbers (index 0 unused). {@code cells} as the caller's
+     * driver takes a bigint[] (a {@code Long[]} for Hibernate Reactive, a {@code java.sql.Array} for JDBC).
+     */
+    public static Object[] parameters(Object cells, Instant now, UUID requestId, int maxRows, double lat, double lon,
+                                      double km) {
+        OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        return new Object[]{null, cells, at, at.minus(LOOKBACK), requestId, maxRows, lat, lon, km};
+    }
+
+    /** One row of {@link #sql} (columns in its order) as the matcher sees the volunteer. */
+    public static VolunteerSnapshot snapshot(Object[] row, ObjectMapper json) {
+        Set<UUID> hubIds = hubIds((String) row[1]);
+        return new VolunteerSnapshot((UUID) row[0], hubIds, ((Number) row[2]).doubleValue(), ((Number) row[3]).doubleValue(),
+                ((Number) row[4]).doubleValue(), Skill.parseList((String) row[5]), Skill.parseList((String) row[6]),
+                Languages.parseList((String) row[7]), Availability.read(json, (String) row[8]), ZoneId.of((String) row[9]),
+                row[10] == null ? null : ((Number) row[10]).intValue(), ((Number) row[11]).intValue(),
+                ((Number) row[12]).intValue(), instant(row[13]));
+    }
+
+    /** Hub ids are name-based (an MD5 each): worked out once per distinct hub list, not once per row. */
+    private static Set<UUID> hubIds(String hubs) {
+        if (HUB_IDS.size() > 10_000) {
+            HUB_IDS.clear();
+        }
+        return HUB_IDS.computeIfAbsent(hubs, h -> Arrays.stream(h.split(",")).map(HubIds::idOf).collect(Collectors.toUnmodifiableSet()));
+    }
+
+    private static final Map<String, Set<UUID>> HUB_IDS = new ConcurrentHashMap<>();
+
+    static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        return ((java.time.LocalDateTime) value).toInstant(ZoneOffset.UTC);
+    }
+}

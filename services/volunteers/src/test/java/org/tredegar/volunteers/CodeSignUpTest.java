@@ -1,0 +1,365 @@
+package org.tredegar.volunteers;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.tredegar.contracts.EventJson;
+import org.tredegar.contracts.model.HelpCategory;
+import org.tredegar.contracts.volunteers.v1.OneTimeCodeIssued;
+import org.tredegar.contracts.volunteers.v1.VolunteerRegistered;
+import org.tredegar.platform.hub.HubIds;
+import org.tredegar.testing.KafkaTestClient;
+import org.tredegar.testing.TredegarInfraResource;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.tredegar.volunteers.Fixtures.as;
+
+/**
+ * Sign-up with just a phone number or email, confirmed by a one-time code: no account, real PostgreSQL and Kafka,
+ * and the notifications service's part played with a real signed service token.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = TredegarInfraResource.class, initArgs = @ResourceArg(name = "database", value = "volunteers"))
+@QuarkusTestResource(TestTokens.class)
+class CodeSignUpTest {
+    static final double LAT = 51.7727;
+    static final double LON = -3.2467;
+    static final String TOPIC = "tredegar.volunteers.v1";
+    static final String PROBLEMS = "https://tredegar.org/problems/";
+
+    @Test
+    void signUpByPhoneThenConfirmCreatesAnSmsVolunteerWhoIsOfferedWorkAndReachedByText() throws IOException {
+        String hub = Fixtures.freshHub();
+        String phone = phone();
+        Map<String, Object> body = codeSignUp(hub, "sms", phone);
+        body.put("language", "cy");
+        ExtractableResponse<Response> accepted = given().contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/volunteers/sign-ups")
+                .then().statusCode(202).body("signUpId", notNullValue()).body("expiresAt", notNullValue()).extract();
+        String signUpId = accepted.path("signUpId");
+        assertThat(Instant.parse(accepted.path("expiresAt"))).isBetween(Instant.now().plus(Duration.ofMinutes(14)),
+                Instant.now().plus(Duration.ofMinutes(16)));
+        assertThat(Fixtures.count("SELECT count(*) FROM volunteer_sign_ups WHERE id = '" + signUpId
+                + "' AND position('" + digits(phone) + "' in encode(ciphertext, 'escape')) = 0")).isEqualTo(1);
+
+        // The event says which code to fetch, never the code or the contact.
+        ConsumerRecord<String, byte[]> record = codeIssued(signUpId, 1).get(0);
+        assertThat(KafkaTestClient.header(record, "ce_type")).isEqualTo("org.tredegar.volunteers.OneTimeCodeIssued.v1");
+        OneTimeCodeIssued issued = EventJson.read(record.value(), OneTimeCodeIssued.class);
+        assertThat(issued.signUpId()).isEqualTo(UUID.fromString(signUpId));
+        assertThat(issued.hubId()).isEqualTo(HubIds.idOf(hub));
+        assertThat(issued.purpose()).isEqualTo("confirm-sign-up");
+        assertThat(issued.language()).isEqualTo("cy");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fields = new ObjectMapper().readValue(record.value(), Map.class);
+        assertThat(fields).containsOnlyKeys("codeId", "signUpId", "hubId", "purpose", "language", "expiresAt", "occurredAt");
+        assertThat(new String(record.value())).doesNotContain(digits(phone).substring(4)).doesNotContain("Code volunteer");
+
+        // The notifications service fetches code and number with its own token; the read is audited by id.
+        String notifications = TestTokens.service("notifications-service");
+        String code = as(notifications).when().get("/api/v1/one-time-codes/" + issued.codeId())
+                .then().statusCode(200).body("channel", equalTo("sms")).body("value", equalTo(phone))
+                .body("language", equalTo("cy")).body("purpose", equalTo("confirm-sign-up"))
+                .body("expiresAt", notNullValue()).body("code", matchesPattern("[0-9]{6}")).extract().path("code");
+        assertThat(new String(record.value())).doesNotContain("\"" + code + "\"");
+        assertThat(Fixtures.count("SELECT count(*) FROM audit_log WHERE action = 'volunteer.one-time-code-read' AND subject_id = '"
+                + issued.codeId() + "' AND actor = 'service:notifications-service' AND hub_id = '" + HubIds.idOf(hub) + "'"))
+                .isEqualTo(1);
+        // Only the keyed hash and a sealed copy are stored, never the code as it is.
+        assertThat(Fixtures.count("SELECT count(*) FROM one_time_codes WHERE id = '" + issued.codeId() + "' AND code_hash <> '"
+                + code + "' AND position('" + code + "' in encode(ciphertext, 'escape')) = 0")).isEqualTo(1);
+
+        String volunteerId = given().contentType(ContentType.JSON).body(Map.of("code", " " + code + " "))
+                .when().post("/api/v1/volunteers/sign-ups/" + signUpId + "/confirm")
+                .then().statusCode(201).body("volunteerId", notNullValue()).extract().path("volunteerId");
+        assertThat(Fixtures.count("SELECT count(*) FROM volunteers WHERE id = '" + volunteerId
+                + "' AND sms_only AND account_subject IS NULL AND on_duty AND display_name = 'Code volunteer' AND hubs = '" + hub + "'"))
+                .isEqualTo(1);
+        assertThat(Fixtures.count("SELECT count(*) FROM volunteer_contacts WHERE volunteer_id = '" + volunteerId
+                + "' AND channel = 'sms' AND position('" + digits(phone) + "' in encode(ciphertext, 'escape')) = 0")).isEqualTo(1);
+        // The pending copy of the profile, the contact and the code are gone; what stays is whom it became.
+        assertThat(Fixtures.count("SELECT count(*) FROM volunteer_sign_ups WHERE id = '" + signUpId + "' AND status = 'confirmed' "
+                + "AND profile IS NULL AND ciphertext IS NULL AND lookup_hash IS NULL AND volunteer_id = '" + volunteerId + "'"))
+                .isEqualTo(1);
+        assertThat(Fixtures.count("SELECT count(*) FROM one_time_codes WHERE id = '" + issued.codeId()
+                + "' AND status = 'used' AND ciphertext IS NULL")).isEqualTo(1);
+
+        // Confirming again (a retry) gives the same volunteer; the used code can no longer be fetched.
+        given().contentType(ContentType.JSON).body(Map.of("code", code))
+                .when().post("/api/v1/volunteers/sign-ups/" + signUpId + "/confirm")
+                .then().statusCode(200).body("volunteerId", equalTo(volunteerId));
+        as(notifications).when().get("/api/v1/one-time-codes/" + issued.codeId()).then().statusCode(410)
+                .contentType(startsWith("application/problem+json"));
+        assertThat(Fixtures.count("SELECT count(*) FROM volunteers WHERE registered_by = 'sign-up:" + signUpId + "'")).isEqualTo(1);
+
+        List<ConsumerRecord<String, byte[]>> registered = KafkaTestClient.read(TOPIC, Duration.ofSeconds(30),
+                seen -> seen.stream().anyMatch(r -> volunteerId.equals(r.key())));
+        ConsumerRecord<String, byte[]> first = registered.stream().filter(r -> volunteerId.equals(r.key())).findFirst().orElseThrow();
+        assertThat(KafkaTestClient.header(first, "ce_type")).isEqualTo("org.tredegar.volunteers.VolunteerRegistered.v1");
+        VolunteerRegistered event = EventJson.read(first.value(), VolunteerRegistered.class);
+        assertThat(event.smsOnly()).isTrue();
+        assertThat(event.hubId()).isEqualTo(HubIds.idOf(hub));
+        assertThat(new String(first.value())).doesNotContain(digits(phone).substring(4)).doesNotContain("Code volunteer");
+
+        // Offers reach them: matched like anyone, and their number opened for the text.
+        UUID requestId = UUID.randomUUID();
+        RequestEvents.publish(RequestEvents.submitted(requestId, hub, HelpCategory.GROCERIES, LAT, LON, "en"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Fixtures.offeredTo(requestId).contains(UUID.fromString(volunteerId)));
+        as(notifications).when().get("/api/v1/volunteers/" + volunteerId + "/contact").then().statusCode(200)
+                .body("channel", equalTo("sms")).body("value", equalTo(phone));
+    }
+
+    @Test
+    void aWrongCodeIsRefusedAndCountedAndTheRightOneStillWorks() {
+        String hub = Fixtures.freshHub();
+        String signUpId = signUp(codeSignUp(hub, "email", "someone." + UUID.randomUUID() + "@example.org"));
+        String code = fetchCode(pendingCodeId(signUpId));
+        given().contentType(ContentType.JSON).body(Map.of("code", other(code)))
+                .when().post("/api/v1/volunteers/sign-ups/" + signUpId + "/confirm")
+                .then().statusCode(400).contentType(startsWith("application/problem+json"))
+                .body("type", equalTo(PROBLEMS + "wrong-one-time-code")).body("errors[0].field", equalTo("code"))
+                .body("detail", org.hamcrest.Matchers.containsString("4 tries left"));
+        assertThat(Fixtures.count("SELECT attempts FROM volunteer_sign_ups WHERE id = '" + signUpId + "'")).isEqualTo(1);
+        given().contentType(ContentType.JSON).body(Map.of("code", "12ab"))
+                .when().post("/api/v1/volunteers/sign-ups/" + signUpId + "/confirm")
+                .then().statusCode(400).body("errors[0].field", equalTo("code"));
+        given().contentType(ContentType.JSON).body(Map.of("code", other(code)))
+                .when().post("/api/v1/volunteers/sign-ups/" + UUID.randomUUID() + "/confirm").then().statusCode(404);
+        String volunteerId = confirm(signUpId, code, 201);
+        assertThat(Fixtures.count("SELECT count(*) FROM volunteer_contacts WHERE volunteer_id = '" + volunteerId
+                + "' AND channel = 'email'")).isEqualTo(1);
+        // After confirmation a wrong code is still wrong, and does not reveal the volunteer.
+        given().contentType(ContentType.JSON).body(Map.of("code", other(code)))
+                .when().post("/api/v1/volunteers/sign-ups/" + signUpId + "/confirm")
+                .then().statusCode(400).body("volunteerId", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void fiveWrongCodesLockTheSignUpUntilANewSignUpSendsANewCode() {
+        String hub = Fixtures.freshHub();
+        String phone = phone();
+        Map<String, Object> body = codeSignUp(hub, "sms", phone);
+        String signUpId = signUp(body);
+        String codeId = pendingCodeId(signUpId);
+        String code = fetchCode(codeId);
+        for (int i = 0; i < 4; i++) {
+            given().contentType(ContentType.JSON).body(Map.of("code", other(code)))
+                    .when().post("/api/v1/volunteers/sign-ups/" + signUpId + "/confirm").then().statusCode(400);
+        }
+        given().contentType(ContentType.JSON).body(Map.of("code", other(code)))
+                .when().post("/api/v1/volunteers/sign-ups/" + signUpId + "/confirm")
+                .then().statusCode(429).contentType(startsWith("application/problem+json"))
+                .body("type", equalTo(PROBLEMS + "sign-up-locked"));
+        // Locked: even the right code no longer works, and the code can no longer be fetched.
+        given().contentType(ContentType.JSON).body(Map.of("code", code))
+                .when().post("/api/v1/volunteers/sign-ups/" + signUpId + "/confirm").then().statusCode(429);
+        as(TestTokens.service("notifications-service")).when().get("/api/v1/one-time-codes/" + codeId).then().statusCode(410);
+        assertThat(Fixtures.count("SELECT count(*) FROM volunteers WHERE registered_by = 'sign-up:" + signUpId + "'")).isZero();
+        assertThat(Fixtures.count("SELECT count(*) FROM one_time_codes WHERE id = '" + codeId + "' AND ciphertext IS NULL")).isEqualTo(1);
+
+        // Signing up again sends a new code to the same sign-up; that one works.
+        assertThat(signUp(body)).isEqualTo(signUpId);
+        String newCodeId = pendingCodeId(signUpId);
+        assertThat(newCodeId).isNotEqualTo(codeId);
+        confirm(signUpId, fetchCode(newCodeId), 201);
+    }
+
+    @Test
+    void anExpiredCodeCannotBeFetchedOrUsedAndItsSealedCopyIsWiped() {
+        String hub = Fixtures.freshHub();
+        String signUpId = signUp(codeSignUp(hub, "sms", phone()));
+        String codeId = pendingCodeId(signUpId);
+        String code = fetchCode(codeId);
+        Fixtures.update("UPDATE one_time_codes SET expires_at = now() - interval '1 minute' WHERE id = '" + codeId + "'");
+        Fixtures.update("UPDATE volunteer_sign_ups SET expires_at = now() - interval '1 minute' WHERE id = '" + signUpId + "'");
+        as(TestTokens.service("notifications-service")).when().get("/api/v1/one-time-codes/" + codeId)
+                .then().statusCode(410).body("type", equalTo(PROBLEMS + "one-time-code-gone"));
+        given().contentType(ContentType.JSON).body(Map.of("code", code))
+                .when().post("/api/v1/volunteers/sign-ups/" + signUpId + "/confirm")
+                .then().statusCode(410).body("type", equalTo(PROBLEMS + "one-time-code-expired"));
+        // The scheduled cleanup (every second in tests) leaves only the hash of an expired code.
+        await().atMost(Duration.ofSeconds(30)).until(() -> Fixtures.count("SELECT count(*) FROM one_time_codes WHERE id = '"
+                + codeId + "' AND ciphertext IS NULL AND nonce IS NULL AND key_id IS NULL AND code_hash IS NOT NULL") == 1);
+        assertThat(Fixtures.count("SELECT count(*) FROM volunteers WHERE registered_by = 'sign-up:" + signUpId + "'")).isZero();
+        // Sign-ups long past expiry are forgotten altogether, codes and all.
+        Fixtures.update("UPDATE volunteer_sign_ups SET expires_at = now() - interval '2 days' WHERE id = '" + signUpId + "'");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Fixtures.count("SELECT count(*) FROM volunteer_sign_ups WHERE id = '"
+                + signUpId + "'") == 0);
+        assertThat(Fixtures.count("SELECT count(*) FROM one_time_codes WHERE sign_up_id = '" + signUpId + "'")).isZero();
+    }
+
+    @Test
+    void aSecondSignUpForTheSameContactReplacesTheCodeAndTheProfile() {
+        String hub = Fixtures.freshHub();
+        String phone = phone();
+        Map<String, Object> first = codeSignUp(hub, "sms", phone);
+        String signUpId = signUp(first);
+        String oldCodeId = pendingCodeId(signUpId);
+        String oldCode = fetchCode(oldCodeId);
+
+        Map<String, Object> second = codeSignUp(hub, "sms", phone.replace(" ", ""));
+        second.put("displayName", "Changed my mind");
+        second.put("radiusKm", 8.0);
+        assertThat(signUp(second)).isEqualTo(signUpId);
+        String newCodeId = pendingCodeId(signUpId);
+        assertThat(newCodeId).isNotEqualTo(oldCodeId);
+        List<ConsumerRecord<String, byte[]>> events = codeIssued(signUpId, 2);
+        assertThat(events.stream().map(r -> EventJson.read(r.value(), OneTimeCodeIssued.class).codeId().toString()))
+                .containsExactly(oldCodeId, newCodeId);
+
+        as(TestTokens.service("notifications-service")).when().get("/api/v1/one-time-codes/" + oldCodeId).then().statusCode(410);
+        String newCode = fetchCode(newCodeId);
+        if (!newCode.equals(oldCode)) {
+            given().contentType(ContentType.JSON).body(Map.of("code", oldCode))
+                    .when().post("/api/v1/volunteers/sign-ups/" + signUpId + "/confirm").then().statusCode(400);
+        }
+        String volunteerId = confirm(signUpId, newCode, 201);
+        assertThat(Fixtures.count("SELECT count(*) FROM volunteers WHERE id = '" + volunteerId
+                + "' AND display_name = 'Changed my mind' AND radius_km = 8")).isEqualTo(1);
+        assertThat(Fixtures.count("SELECT count(*) FROM volunteer_sign_ups WHERE id = '" + signUpId + "' AND codes_issued = 2"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aContactThatIsAlreadyRegisteredGetsTheSameAnswerAndConfirmsToTheExistingVolunteer() {
+        String hub = Fixtures.freshHub();
+        String phone = phone();
+        Map<String, Object> byCoordinator = Fixtures.signUp(hub, LAT, LON);
+        byCoordinator.put("contact", Map.of("channel", "sms", "value", phone));
+        String existing = as(TestTokens.coordinator(hub)).body(byCoordinator).when().post("/api/v1/volunteers")
+                .then().statusCode(201).extract().path("id");
+        long volunteers = Fixtures.count("SELECT count(*) FROM volunteers");
+
+        Map<String, Object> body = codeSignUp(hub, "sms", phone);
+        ExtractableResponse<Response> known = given().contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/volunteers/sign-ups").then().statusCode(202).extract();
+        ExtractableResponse<Response> unknown = given().contentType(ContentType.JSON).body(codeSignUp(hub, "sms", phone()))
+                .when().post("/api/v1/volunteers/sign-ups").then().statusCode(202).extract();
+        assertThat(known.jsonPath().getMap("").keySet()).isEqualTo(unknown.jsonPath().getMap("").keySet());
+
+        String signUpId = known.path("signUpId");
+        String code = fetchCode(pendingCodeId(signUpId));
+        given().contentType(ContentType.JSON).body(Map.of("code", code))
+                .when().post("/api/v1/volunteers/sign-ups/" + signUpId + "/confirm")
+                .then().statusCode(200).body("volunteerId", equalTo(existing));
+        assertThat(Fixtures.count("SELECT count(*) FROM volunteers")).isEqualTo(volunteers);
+        assertThat(Fixtures.count("SELECT count(*) FROM volunteers WHERE registered_by = 'sign-up:" + signUpId + "'")).isZero();
+        assertThat(Fixtures.count("SELECT count(*) FROM volunteer_sign_ups WHERE id = '" + signUpId
+                + "' AND status = 'confirmed' AND volunteer_id = '" + existing + "'")).isEqualTo(1);
+    }
+
+    @Test
+    void onlyAServiceMayFetchACode() {
+        String hub = Fixtures.freshHub();
+        String codeId = pendingCodeId(signUp(codeSignUp(hub, "sms", phone())));
+        given().when().get("/api/v1/one-time-codes/" + codeId).then().statusCode(401);
+        as(TestTokens.volunteer(UUID.randomUUID(), hub)).when().get("/api/v1/one-time-codes/" + codeId).then().statusCode(403);
+        as(TestTokens.coordinator(hub)).when().get("/api/v1/one-time-codes/" + codeId).then().statusCode(403);
+        for (String role : List.of("operator", "admin", "partner")) {
+            as(TestTokens.token(UUID.randomUUID(), role + "-user", List.of(role), hub))
+                    .when().get("/api/v1/one-time-codes/" + codeId).then().statusCode(403);
+        }
+        assertThat(Fixtures.count("SELECT count(*) FROM audit_log WHERE action = 'volunteer.one-time-code-read' AND subject_id = '"
+                + codeId + "'")).isZero();
+        as(TestTokens.service("notifications-service")).when().get("/api/v1/one-time-codes/" + UUID.randomUUID())
+                .then().statusCode(404).contentType(startsWith("application/problem+json"));
+        fetchCode(codeId);
+    }
+
+    @Test
+    void signUpAndConfirmAreLimitedPerClientAddress() {
+        String client = "203.0.113." + ThreadLocalRandom.current().nextInt(1, 255);
+        String hub = Fixtures.freshHub();
+        String signUpId = given().header("X-Forwarded-For", client).contentType(ContentType.JSON)
+                .body(codeSignUp(hub, "sms", phone())).when().post("/api/v1/volunteers/sign-ups")
+                .then().statusCode(202).extract().path("signUpId");
+        for (int i = 0; i < 4; i++) {
+            given().header("X-Forwarded-For", client + ", 10.0.0.1").contentType(ContentType.JSON).body(Map.of("code", "000000"))
+                    .when().post("/api/v1/volunteers/sign-ups/" + UUID.randomUUID() + "/confirm").then().statusCode(404);
+        }
+        long signUps = Fixtures.count("SELECT count(*) FROM volunteer_sign_ups");
+        given().header("X-Forwarded-For", client).contentType(ContentType.JSON).body(codeSignUp(hub, "sms", phone()))
+                .when().post("/api/v1/volunteers/sign-ups")
+                .then().statusCode(429).contentType(startsWith("application/problem+json"))
+                .body("type", equalTo(PROBLEMS + "rate-limited"))
+                .header("Retry-After", matchesPattern("[1-9][0-9]*"));
+        assertThat(Fixtures.count("SELECT count(*) FROM volunteer_sign_ups")).isEqualTo(signUps);
+        // Guessing codes is limited too; a wrong guess turned away at the door is not even counted.
+        given().header("X-Forwarded-For", client).contentType(ContentType.JSON).body(Map.of("code", "000000"))
+                .when().post("/api/v1/volunteers/sign-ups/" + signUpId + "/confirm").then().statusCode(429);
+        assertThat(Fixtures.count("SELECT attempts FROM volunteer_sign_ups WHERE id = '" + signUpId + "'")).isZero();
+        given().header("X-Forwarded-For", "198.51.100." + ThreadLocalRandom.current().nextInt(1, 255))
+                .contentType(ContentType.JSON).body(codeSignUp(hub, "sms", phone()))
+                .when().post("/api/v1/volunteers/sign-ups").then().statusCode(202);
+    }
+
+    // --- helpers
+
+    static Map<String, Object> codeSignUp(String hub, String channel, String value) {
+        Map<String, Object> body = Fixtures.signUp(hub, LAT, LON);
+        body.remove("onDuty");
+        body.put("displayName", "Code volunteer");
+        body.put("contact", Map.of("channel", channel, "value", value));
+        return body;
+    }
+
+    /** A UK drama-range mobile number (never a real subscriber), different per call. */
+    static String phone() {
+        return String.format("+44 7700 9%05d", ThreadLocalRandom.current().nextInt(100_000));
+    }
+
+    static String digits(String phone) {
+        return phone.replaceAll("[^0-9]", "");
+    }
+
+    static String signUp(Map<String, Object> body) {
+        return given().contentType(ContentType.JSON).body(body).when().post("/api/v1/volunteers/sign-ups")
+                .then().statusCode(202).extract().path("signUpId");
+    }
+
+    static String pendingCodeId(String signUpId) {
+        return Fixtures.text("SELECT id FROM one_time_codes WHERE sign_up_id = '" + signUpId + "' AND status = 'pending'");
+    }
+
+    static String fetchCode(String codeId) {
+        return as(TestTokens.service("notifications-service")).when().get("/api/v1/one-time-codes/" + codeId)
+                .then().statusCode(200).extract().path("code");
+    }
+
+    static String confirm(String signUpId, String code, int status) {
+        return given().contentType(ContentType.JSON).body(Map.of("code", code))
+                .when().post("/api/v1/volunteers/sign-ups/" + signUpId + "/confirm")
+                .then().statusCode(status).extract().path("volunteerId");
+    }
+
+    /** Another six-digit code than the right one. */
+    static String other(String code) {
+        return String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
+    }
+
+    static List<ConsumerRecord<String, byte[]>> codeIssued(String signUpId, int count) {
+        return KafkaTestClient.read(TOPIC, Duration.ofSeconds(30),
+                        seen -> seen.stream().filter(r -> signUpId.equals(r.key())).count() >= count).stream()
+                .filter(r -> signUpId.equals(r.key())).toList();
+    }
+}
