@@ -29,6 +29,31 @@
     return perMinute.map(function (n) { return BARS.charAt(max === 0 ? 0 : Math.min(7, Math.floor(n * 7 / max))); }).join('');
   }
 
+  var SVG = 'http://www.w3.org/2000/svg';
+  function svg(name, attrs, text) {
+    var el = document.createElementNS(SVG, name);
+    Object.keys(attrs).forEach(function (k) { el.setAttribute(k, attrs[k]); });
+    if (text !== undefined) { el.textContent = text; }
+    return el;
+  }
+  // The map's layout comes from the server: only the cells (and the notes under the map) change.
+  function map(slug, m) {
+    var layer = byId(slug + '-map-cells');
+    if (!layer || !m) { return; }
+    while (layer.firstChild) { layer.removeChild(layer.firstChild); }
+    m.cells.forEach(function (c) {
+      var g = svg('g', { 'class': 'cell ' + c.balance });
+      g.appendChild(svg('title', {}, c.place + ': ' + c.open + ' open requests (' + c.waiting + ' waiting for a volunteer), '
+        + c.volunteers + ' volunteers on duty (' + c.free + ' free)'));
+      g.appendChild(svg('rect', { x: c.x, y: c.y, width: c.w, height: c.h }));
+      g.appendChild(svg('text', { x: c.cx, y: c.cy, dy: -2 }, c.open + ' req'));
+      g.appendChild(svg('text', { x: c.cx, y: c.cy, dy: 11 }, c.volunteers + ' vol'));
+      layer.appendChild(g);
+    });
+    text(slug + '-map-notes', m.openWithoutLocation + ' open without a location; beyond the map: ' + m.openOffMap
+      + ' open, ' + m.volunteersOffMap + ' volunteers.');
+  }
+
   function show(s) {
     var p = s.slug + '-';
     var b = s.backlog;
@@ -51,8 +76,10 @@
     text(p + 'escalations', s.escalations.lastDay); text(p + 'escalated-open', s.escalations.openEscalated);
     rows(p + 'channels', s.notifications.byChannel, function (c) { return [c.channel, c.sent, c.failed]; });
     rows(p + 'deliveries', s.deliveryFailures, function (d) { return [short(d.requestId), d.reason, d.failedAt]; });
+    map(s.slug, s.map);
     rows('event-rates', s.eventRates, function (t) {
-      return [t.topic, t.lastMinute, t.last15Minutes, spark(t.perMinute), t.lastEventAt || 'none yet'];
+      return [t.topic, t.lastMinute, t.last15Minutes, spark(t.perMinute), t.lastEventAt || 'none yet',
+        t.consumerLag === null ? 'unknown' : t.consumerLag, t.lagMeasuredAt || 'not yet'];
     });
     received[s.slug] = { age: s.dataAgeSeconds, at: Date.now() };
     badge(s.slug);

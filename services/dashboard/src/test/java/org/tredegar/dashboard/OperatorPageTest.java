@@ -57,6 +57,8 @@ class OperatorPageTest {
         assertThat(page).contains("id=\"hub-tredegar\"", "id=\"tredegar-open\"", "id=\"tredegar-stale\"",
                 "id=\"tredegar-waiting\"", "id=\"event-rates\"", "src=\"/assets/operator.js\"", "<html lang=\"en\">");
         assertThat(page).doesNotContain("hub-ebbw-vale");
+        assertThat(page).contains("id=\"tredegar-map\"", "id=\"tredegar-map-cells\"", "id=\"tredegar-map-notes\"",
+                "<th scope=\"col\">Consumer lag</th>");
 
         List<JsonNode> first = read(stream.toString(), messages -> messages.size() >= 1, Duration.ofSeconds(20));
         assertThat(first).isNotEmpty().allMatch(m -> m.get("slug").asText().equals("tredegar"));
@@ -73,6 +75,23 @@ class OperatorPageTest {
         assertThat(messages).anyMatch(m -> m.at("/backlog/unmatched").asLong() == unmatchedBefore + 1);
         assertThat(messages).allMatch(m -> m.get("slug").asText().equals("tredegar"));
         assertThat(messages.get(messages.size() - 1).at("/stale").asBoolean()).isFalse();
+    }
+
+    @Test
+    @TestSecurity(user = "op", roles = "operator")
+    @OidcSecurity(claims = @Claim(key = "hubs", value = "tredegar,ebbw-vale"))
+    void thePageIsLightAndMayRunOnlyItsOwnScriptAndStream() {
+        var response = given().get("/operator");
+        assertThat(response.statusCode()).isEqualTo(200);
+        String policy = response.header("Content-Security-Policy");
+        assertThat(policy).contains("default-src 'none'", "script-src 'self'", "connect-src 'self'",
+                "frame-ancestors 'none'").doesNotContain("script-src 'unsafe-inline'", "*");
+        String page = response.asString();
+        assertThat(page).doesNotContain("http://", "https://").doesNotContain("<script>");
+        int script = given().get("/assets/operator.js").then().statusCode(200).extract().asByteArray().length;
+        // Both hubs, both maps: page and script together stay far below the public page's 200 KB budget.
+        assertThat(response.asByteArray().length + script).as("operator page + script bytes")
+                .isLessThan(PublicPagesTest.PAGE_BUDGET_BYTES);
     }
 
     @Test

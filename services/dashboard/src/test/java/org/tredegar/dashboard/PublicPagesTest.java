@@ -78,6 +78,9 @@ class PublicPagesTest {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.asByteArray().length).as(path + " page weight").isLessThan(PAGE_BUDGET_BYTES);
             assertThat(response.asString()).doesNotContain("http://", "https://").contains("<html lang=\"en\">");
+            // Its inline style may apply (the platform's API default, default-src 'none', would block it); no script.
+            assertThat(response.header("Content-Security-Policy")).as(path + " " + response.headers()).contains("default-src 'none'",
+                    "style-src 'unsafe-inline'").doesNotContain("script-src");
         }
         String index = given().get("/").then().extract().asString();
         assertThat(index).contains("href=\"/hubs/tredegar\"", "href=\"/hubs/ebbw-vale\"");

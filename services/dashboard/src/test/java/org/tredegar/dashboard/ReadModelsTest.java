@@ -144,6 +144,12 @@ class ReadModelsTest {
         assertThat(snap.deliveryFailures().get(0).reason()).isEqualTo("nobody home");
         assertThat(snap.escalations().openEscalated()).isEqualTo(1);
         assertThat(snap.escalations().lastDay()).isEqualTo(1);
+
+        // Everything happened in one ~1 km cell: 3 open (2 waiting), 1 volunteer on duty and holding a request.
+        assertThat(snap.map().cells()).extracting(HubSnapshot.MapCell::open, HubSnapshot.MapCell::waiting,
+                HubSnapshot.MapCell::volunteers, HubSnapshot.MapCell::free, HubSnapshot.MapCell::balance)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3L, 2L, 1L, 0L, "short"));
+        assertThat(snap.map().openWithoutLocation()).isZero();
     }
 
     private static void assertPublic(PublicSummary summary) {

@@ -26,7 +26,8 @@ public record HubSnapshot(
         Notifications notifications,
         List<DeliveryFailure> deliveryFailures,
         Escalations escalations,
-        List<TopicRate> eventRates) {
+        List<TopicRate> eventRates,
+        MapView map) {
 
     public record Count(String key, long count) {
     }
@@ -76,8 +77,13 @@ public record HubSnapshot(
     public record Escalations(long openEscalated, long lastDay) {
     }
 
-    /** Live events per minute for the last 30 minutes, oldest first. */
-    public record TopicRate(String topic, long lastMinute, long last15Minutes, List<Long> perMinute, Instant lastEventAt) {
+    /**
+     * Live events per minute for the last 30 minutes, oldest first, and the consumer lag of the dashboard's group:
+     * records on the topic not yet committed by it (null: not measured, e.g. Kafka unreachable; then
+     * {@code lagMeasuredAt} is the last good measurement, if any).
+     */
+    public record TopicRate(String topic, long lastMinute, long last15Minutes, List<Long> perMinute, Instant lastEventAt,
+                            Long consumerLag, Instant lagMeasuredAt) {
         private static final String BARS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588";
 
         /** Block characters, one per minute, scaled to the busiest minute (the page's script draws the same). */
@@ -89,5 +95,29 @@ public record HubSnapshot(
             }
             return out.toString();
         }
+    }
+
+    /**
+     * The hub's map, laid out on the server (SVG user units, north up): its outline and centre, its neighbours'
+     * outlines, and per cell of about {@code cellKm} the open requests that gave a location (waiting: not matched
+     * yet) and the volunteers on duty whose home cell is there (free: not holding a request). Null when the hub's
+     * area is not configured.
+     */
+    public record MapView(int width, int height, double unitsPerKm, double cellKm, String outline, double centreX,
+                          double centreY, List<MapHub> neighbours, List<MapCell> cells, long openWithoutLocation,
+                          long openOffMap, long volunteersOffMap) {
+    }
+
+    /**
+     * A cell as drawn (clipped to the map; {@code cx}, {@code cy}: its middle) and where it is ({@code place}: the
+     * cell's centre, lat, lon). {@code balance}: "short" (more requests waiting than free volunteers there),
+     * "covered" (requests waiting, enough free volunteers), or "quiet" (none waiting).
+     */
+    public record MapCell(double x, double y, double w, double h, double cx, double cy, String place, long open,
+                          long waiting, long volunteers, long free, String balance) {
+    }
+
+    /** A neighbouring hub: its outline, and where its name goes (the middle of its part of the map; upright if narrow). */
+    public record MapHub(String name, String outline, double labelX, double labelY, boolean vertical) {
     }
 }

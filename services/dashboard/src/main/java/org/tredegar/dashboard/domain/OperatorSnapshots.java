@@ -8,6 +8,8 @@ import org.tredegar.contracts.Topics;
 import org.tredegar.contracts.model.Urgency;
 import org.tredegar.dashboard.config.DashboardConfig;
 import org.tredegar.dashboard.config.Hub;
+import org.tredegar.dashboard.config.HubArea;
+import org.tredegar.dashboard.config.Hubs;
 import org.tredegar.dashboard.domain.HubSnapshot.AreaRow;
 import org.tredegar.dashboard.domain.HubSnapshot.Backlog;
 import org.tredegar.dashboard.domain.HubSnapshot.ChannelRow;
@@ -16,6 +18,7 @@ import org.tredegar.dashboard.domain.HubSnapshot.Count;
 import org.tredegar.dashboard.domain.HubSnapshot.DeliveryFailure;
 import org.tredegar.dashboard.domain.HubSnapshot.Escalations;
 import org.tredegar.dashboard.domain.HubSnapshot.ItemRow;
+import org.tredegar.dashboard.domain.HubSnapshot.MapView;
 import org.tredegar.dashboard.domain.HubSnapshot.MatchRatio;
 import org.tredegar.dashboard.domain.HubSnapshot.Notifications;
 import org.tredegar.dashboard.domain.HubSnapshot.StockLevel;
@@ -23,6 +26,7 @@ import org.tredegar.dashboard.domain.HubSnapshot.Supply;
 import org.tredegar.dashboard.domain.HubSnapshot.TopicRate;
 import org.tredegar.dashboard.domain.HubSnapshot.UrgencyRow;
 import org.tredegar.dashboard.domain.HubSnapshot.Waiting;
+import org.tredegar.dashboard.messaging.ConsumerLag;
 import org.tredegar.dashboard.persistence.Reads;
 
 import java.time.Duration;
@@ -51,8 +55,12 @@ public class OperatorSnapshots {
     MatchTargets targets;
     @Inject
     DashboardConfig config;
+    @Inject
+    Hubs hubs;
+    @Inject
+    ConsumerLag lag;
 
-    /** Per-topic live event rates; the same for every hub, so computed once per refresh. */
+    /** Per-topic live event rates and consumer lag; the same for every hub, so computed once per refresh. */
     public Uni<List<TopicRate>> eventRates(Instant now) {
         Instant since = now.truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(29));
         return reads.list("SELECT topic, minute, events, last_at FROM topic_activity WHERE minute >= $1 ORDER BY minute",
@@ -75,8 +83,9 @@ public class OperatorSnapshots {
                 for (int i = 15; i < 30; i++) {
                     last15 += perMinute[i];
                 }
+                ConsumerLag.Lag behind = lag.of(topic);
                 rates.add(new TopicRate(topic, perMinute[29], last15,
-                        java.util.Arrays.stream(perMinute).boxed().toList(), lastAt));
+                        java.util.Arrays.stream(perMinute).boxed().toList(), lastAt, behind.records(), behind.measuredAt()));
             }
             return rates;
         }));
@@ -120,8 +129,9 @@ public class OperatorSnapshots {
                 + "AND escalation_level > 0 AND status IN " + UNMATCHED + ") AS open, (SELECT count(*) FROM escalation "
                 + "WHERE hub_id = $1 AND occurred_at > now() - interval '24 hours') AS day",
                 row -> new Escalations(Reads.count(row, "open"), Reads.count(row, "day")), hub.id());
+        Uni<MapView> map = map(hub);
         return Uni.combine().all().unis(backlog, byStatus, byCategory, ratio, supply, claims, stock, notifications,
-                failures, escalations).with(parts -> {
+                failures, escalations, map).with(parts -> {
             Instant lastEvent = rates.stream().map(TopicRate::lastEventAt).filter(java.util.Objects::nonNull)
                     .max(Comparator.naturalOrder()).orElse(null);
             Long age = lastEvent == null ? null : Math.max(0, Duration.between(lastEvent, now).toSeconds());
@@ -129,7 +139,7 @@ public class OperatorSnapshots {
             return new HubSnapshot(hub.id(), hub.slug(), hub.name(), now, lastEvent, age, stale,
                     (Backlog) parts.get(0), cast(parts.get(1)), cast(parts.get(2)), (MatchRatio) parts.get(3),
                     (Supply) parts.get(4), cast(parts.get(5)), cast(parts.get(6)), (Notifications) parts.get(7),
-                    cast(parts.get(8)), (Escalations) parts.get(9), rates);
+                    cast(parts.get(8)), (Escalations) parts.get(9), rates, (MapView) parts.get(10));
         });
     }
 
@@ -193,6 +203,40 @@ public class OperatorSnapshots {
             return new Supply(Reads.count(v, "on_duty"), Reads.count(v, "assigned"), Reads.count(v, "available"),
                     Reads.count(v, "offers"), Reads.count(v, "unmatched"), t.getItem2(), items);
         });
+    }
+
+    /**
+     * The hub's map: open requests per cell (by the approximate point they gave) and volunteers on duty per cell
+     * (by their home cell). None when the hub's area is not configured.
+     */
+    public Uni<MapView> map(Hub hub) {
+        java.util.Optional<HubArea> area = hubs.area(hub.slug());
+        if (area.isEmpty()) {
+            return Uni.createFrom().nullItem();
+        }
+        MapLayout layout = new MapLayout(area.get(), config.mapCellKm(), config.mapMarginKm());
+        Uni<List<MapLayout.Point>> requests = reads.list("SELECT lat, lon, count(*) AS open, count(*) FILTER "
+                + "(WHERE status IN " + UNMATCHED + ") AS waiting FROM request_view WHERE hub_id = $1 AND status IN " + OPEN
+                + " AND lat IS NOT NULL GROUP BY lat, lon", row -> new MapLayout.Point(row.getDouble("lat"),
+                row.getDouble("lon"), Reads.count(row, "open"), Reads.count(row, "waiting")), hub.id());
+        Uni<Long> unplaced = reads.one("SELECT count(*) AS n FROM request_view WHERE hub_id = $1 AND status IN " + OPEN
+                + " AND lat IS NULL", row -> Reads.count(row, "n"), hub.id());
+        Uni<List<MapLayout.Point>> volunteers = reads.list("""
+                WITH assigned AS (SELECT DISTINCT holder_id AS volunteer_id FROM request_view
+                                  WHERE hub_id = $1 AND status IN ('matched','in-progress') AND holder_id IS NOT NULL)
+                SELECT home_lat, home_lon, count(*) AS on_duty,
+                       count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM assigned a WHERE a.volunteer_id = v.volunteer_id)) AS free
+                FROM volunteer_state v WHERE hub_id = $1 AND on_duty AND home_lat IS NOT NULL GROUP BY home_lat, home_lon
+                """, row -> new MapLayout.Point(row.getDouble("home_lat"), row.getDouble("home_lon"),
+                Reads.count(row, "on_duty"), Reads.count(row, "free")), hub.id());
+        Map<String, HubArea> neighbours = new LinkedHashMap<>();
+        hubs.areas().forEach((slug, other) -> {
+            if (!slug.equals(hub.slug())) {
+                neighbours.put(hubs.name(slug), other);
+            }
+        });
+        return Uni.combine().all().unis(requests, unplaced, volunteers).asTuple()
+                .map(t -> layout.view(neighbours, t.getItem1(), t.getItem3(), t.getItem2()));
     }
 
     /**

@@ -115,10 +115,23 @@ public class ReadModelProjector {
         }
         // Volunteers
         if (data instanceof VolunteerRegistered e) {
-            return run("INSERT INTO volunteer_state (volunteer_id, hub_id, registered_at) VALUES (?1, ?2, ?3) "
-                    + "ON CONFLICT (volunteer_id) DO UPDATE SET registered_at = "
-                    + "LEAST(volunteer_state.registered_at, EXCLUDED.registered_at)",
-                    e.volunteerId(), e.hubId(), at(e.occurredAt(), event)).replaceWithVoid();
+            // First registration is kept; the home cell is the latest registration's (ties: the larger point).
+            String newer = "(volunteer_state.home_at IS NULL OR (EXCLUDED.home_at, EXCLUDED.home_lat, EXCLUDED.home_lon) > "
+                    + "(volunteer_state.home_at, volunteer_state.home_lat, volunteer_state.home_lon))";
+            Instant at = at(e.occurredAt(), event);
+            if (e.homeCell() == null) {
+                return run("INSERT INTO volunteer_state (volunteer_id, hub_id, registered_at) VALUES (?1, ?2, ?3) "
+                        + "ON CONFLICT (volunteer_id) DO UPDATE SET registered_at = "
+                        + "LEAST(volunteer_state.registered_at, EXCLUDED.registered_at)", e.volunteerId(), e.hubId(), at)
+                        .replaceWithVoid();
+            }
+            return run("INSERT INTO volunteer_state (volunteer_id, hub_id, registered_at, home_lat, home_lon, home_at) "
+                    + "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (volunteer_id) DO UPDATE SET registered_at = "
+                    + "LEAST(volunteer_state.registered_at, EXCLUDED.registered_at), "
+                    + "home_lat = CASE WHEN " + newer + " THEN EXCLUDED.home_lat ELSE volunteer_state.home_lat END, "
+                    + "home_lon = CASE WHEN " + newer + " THEN EXCLUDED.home_lon ELSE volunteer_state.home_lon END, "
+                    + "home_at = CASE WHEN " + newer + " THEN EXCLUDED.home_at ELSE volunteer_state.home_at END",
+                    e.volunteerId(), e.hubId(), at, e.homeCell().lat(), e.homeCell().lon(), at).replaceWithVoid();
         }
         if (data instanceof VolunteerAvailabilityChanged e) {
             // Last writer wins on the event time; at the same instant "on duty" wins, so order cannot matter.
@@ -209,6 +222,11 @@ public class ReadModelProjector {
         if (e.area() != null && !e.area().isBlank()) {
             chain = chain.chain(() -> run("UPDATE request_state SET area = ?2 WHERE request_id = ?1 AND area IS NULL",
                     e.requestId(), e.area()).replaceWithVoid());
+        }
+        if (e.location() != null) {
+            // Already approximate (about 110 m) in the event; only the operator map uses it, per ~1 km cell.
+            chain = chain.chain(() -> run("UPDATE request_state SET lat = ?2, lon = ?3 WHERE request_id = ?1 AND lat IS NULL",
+                    e.requestId(), e.location().lat(), e.location().lon()).replaceWithVoid());
         }
         for (ItemQuantity line : e.items()) {
             chain = chain.chain(() -> run("INSERT INTO request_item (request_id, item, hub_id, quantity) VALUES (?1, ?2, ?3, ?4) "

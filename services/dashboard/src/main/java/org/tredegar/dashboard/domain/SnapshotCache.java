@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
+import org.tredegar.dashboard.config.DashboardConfig;
 import org.tredegar.dashboard.config.Hub;
 import org.tredegar.dashboard.config.Hubs;
 
@@ -32,34 +33,46 @@ public class SnapshotCache {
     OperatorSnapshots snapshots;
     @Inject
     ReadModelProjector projector;
+    @Inject
+    DashboardConfig config;
 
     private volatile Map<String, HubSnapshot> current = Map.of();
     private volatile long computedForVersion = -1;
-    private volatile Instant computedAt = Instant.EPOCH;
+    private volatile long computedNanos = System.nanoTime() - MAX_AGE.toNanos();
 
-    @Scheduled(every = "${tredegar.dashboard.refresh-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /**
+     * Looks for news often (an in-memory check) and recomputes at once when events arrived after a quiet spell, but
+     * not more often than {@code refresh-every} while they keep coming, and every 5 s anyway as ages move on.
+     */
+    @Scheduled(every = "PT0.1S", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> refreshWhenChanged() {
-        boolean changed = projector.version() != computedForVersion;
-        boolean old = Duration.between(computedAt, Instant.now()).compareTo(MAX_AGE) >= 0;
+        Duration since = Duration.ofNanos(System.nanoTime() - computedNanos);
+        boolean changed = projector.version() != computedForVersion && since.compareTo(config.refreshEvery()) >= 0;
+        boolean old = since.compareTo(MAX_AGE) >= 0;
         if (!changed && !old) {
             return Uni.createFrom().voidItem();
         }
-        return refresh().onFailure().invoke(e -> LOG.warnf("operator snapshot not refreshed: %s", e.getMessage()))
-                .onFailure().recoverWithNull().replaceWithVoid();
+        long attempt = System.nanoTime();
+        return refresh().onFailure().invoke(e -> {
+            // Database unreachable: try again after the same pauses as after a success, not every 0.1 s.
+            computedNanos = attempt;
+            LOG.warnf("operator snapshot not refreshed: %s", e.getMessage());
+        }).onFailure().recoverWithNull().replaceWithVoid();
     }
 
     /** Recomputes every hub now. */
     public Uni<Map<String, HubSnapshot>> refresh() {
         long version = projector.version();
+        long started = System.nanoTime();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         return snapshots.eventRates(now).chain(rates -> Multi.createFrom().iterable(hubs.all())
-                .onItem().transformToUniAndConcatenate(hub -> snapshots.of(hub, now, rates))
+                .onItem().transformToUniAndMerge(hub -> snapshots.of(hub, now, rates))
                 .collect().asList()).map(list -> {
             Map<String, HubSnapshot> byHub = new LinkedHashMap<>();
             list.forEach(s -> byHub.put(s.slug(), s));
             current = Map.copyOf(byHub);
             computedForVersion = version;
-            computedAt = now;
+            computedNanos = started;
             return current;
         });
     }
