@@ -11,9 +11,11 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.tredegar.platform.hub.HubIds;
+import org.tredegar.platform.outbox.OutboxWriter;
 import org.tredegar.platform.privacy.ContactCipher;
 import org.tredegar.volunteers.domain.Availability;
 import org.tredegar.volunteers.domain.Geo;
+import org.tredegar.volunteers.domain.Registry;
 import org.tredegar.volunteers.domain.SpatialIndex;
 import org.tredegar.volunteers.domain.WeeklyAvailability;
 import org.tredegar.volunteers.persistence.VolunteerContactEntity;
@@ -41,6 +43,10 @@ public class DemoVolunteers {
     boolean enabled;
     @Inject
     ContactCipher cipher;
+    @Inject
+    OutboxWriter outbox;
+    @Inject
+    Registry registry;
     @Inject
     ObjectMapper json;
 
@@ -112,7 +118,9 @@ public class DemoVolunteers {
         v.registeredBy = "demo";
         v.createdAt = now;
         v.updatedAt = now;
-        Uni<Void> write = v.persist().replaceWithVoid();
+        // Published like any registration, so that other services' read models (the dashboard) know them too.
+        Uni<Void> write = v.persist().chain(() -> outbox.append(Registry.registered(v, now)))
+                .chain(() -> registry.onDutyFromTheStart(v, now)).replaceWithVoid();
         if (demo.phone() != null) {
             ContactCipher.Sealed sealed = cipher.seal(demo.phone(), v.id.toString());
             VolunteerContactEntity c = new VolunteerContactEntity();

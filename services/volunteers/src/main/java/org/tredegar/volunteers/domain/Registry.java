@@ -194,7 +194,16 @@ public class Registry {
         return v.<VolunteerEntity>persist()
                 .call(() -> contact)
                 .call(() -> outbox.append(registered(v, now)))
+                .call(() -> onDutyFromTheStart(v, now))
                 .replaceWith(v);
+    }
+
+    /**
+     * VolunteerRegistered does not say whether someone is on duty; a volunteer on duty from sign-up is announced as
+     * available too, so read models (the dashboard's "on duty") count them without waiting for a toggle.
+     */
+    public Uni<?> onDutyFromTheStart(VolunteerEntity v, Instant now) {
+        return v.onDuty ? outbox.append(new VolunteerAvailabilityChanged(v.id, v.hubId, true, now)) : Uni.createFrom().voidItem();
     }
 
     private Uni<VolunteerEntity> apply(VolunteerEntity v, ProfilePatch patch, WeeklyAvailability availability) {
@@ -285,7 +294,7 @@ public class Registry {
         return entity;
     }
 
-    static VolunteerRegistered registered(VolunteerEntity v, Instant at) {
+    public static VolunteerRegistered registered(VolunteerEntity v, Instant at) {
         return new VolunteerRegistered(v.id, v.hubId, hubsOf(v).stream().map(HubIds::idOf).toList(),
                 SpatialIndex.cellCentre(v.h3Fine), v.radiusKm,
                 Skill.parseList(v.skills).stream().map(Skill::slug).toList(), Languages.parseList(v.languages),
