@@ -1,6 +1,7 @@
 package org.tredegar.dashboard.api;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,8 +12,11 @@ import org.tredegar.dashboard.config.Hubs;
 import org.tredegar.dashboard.domain.PublicSummaries;
 import org.tredegar.dashboard.domain.PublicSummary;
 import org.tredegar.platform.problem.ApiProblem;
+import org.tredegar.platform.web.ratelimit.RateLimited;
 
 /** The public page's figures as JSON, for partners: no login, aggregates only, small numbers suppressed. */
+@PermitAll
+@RateLimited
 @Path("/api/v1/hubs/{hubId}/summary")
 public class HubSummaryResource {
     @Inject

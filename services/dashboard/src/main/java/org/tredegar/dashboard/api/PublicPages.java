@@ -4,6 +4,7 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,8 +15,11 @@ import jakarta.ws.rs.core.Response;
 import org.tredegar.dashboard.config.DashboardConfig;
 import org.tredegar.dashboard.config.Hubs;
 import org.tredegar.dashboard.domain.PublicSummaries;
+import org.tredegar.platform.web.ratelimit.RateLimited;
 
 /** The public transparency page: server-rendered, no login, no script, aggregates only. */
+@PermitAll
+@RateLimited
 @Path("/")
 @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
 public class PublicPages {
