@@ -124,7 +124,8 @@ class FollowUpAndErasureTest {
                 return PLANTED_CODE;
             }
         }, OneTimeCodes.class);
-        var accepted = given().contentType(ContentType.JSON).body(DuplicatesTest.groceriesFrom(SmsInboundTest.newNumber()))
+        String phone = SmsInboundTest.newNumber();
+        var accepted = given().contentType(ContentType.JSON).body(DuplicatesTest.groceriesFrom(phone))
                 .post("/api/v1/requests").then().statusCode(202).extract();
         UUID id = UUID.fromString(accepted.path("id"));
         String track = "/api/v1/requests/track/" + accepted.path("trackingCode") + "/contact";
@@ -133,7 +134,10 @@ class FollowUpAndErasureTest {
         given().delete(track).then().statusCode(202).body("status", equalTo("code-requested")).body("expiresAt", notNullValue());
         String stored = (String) TestDb.value("SELECT code_hash FROM contact_erasure_codes WHERE request_id = ?", id);
         assertThat(stored).isNotBlank().doesNotContain(PLANTED_CODE);
-        assertThat(TestRequests.outboxTypes(id)).as("nothing personal is emitted").hasSize((int) eventsBefore);
+        assertThat(TestRequests.outboxTypes(id)).as("only the notice that a code is waiting is emitted")
+                .hasSize((int) eventsBefore + 1).endsWith("OneTimeCodeIssued");
+        assertThat((String) TestDb.value("SELECT payload FROM outbox WHERE message_key = ? AND type LIKE '%OneTimeCodeIssued%'", id.toString()))
+                .as("nothing personal is emitted").doesNotContain(PLANTED_CODE).doesNotContain(phone.substring(3));
 
         given().header("Erasure-Code", "111111").delete(track).then().statusCode(403).contentType(startsWith("application/problem+json"));
         assertThat(TestDb.count("SELECT attempts FROM contact_erasure_codes WHERE request_id = ?", id)).isEqualTo(1);

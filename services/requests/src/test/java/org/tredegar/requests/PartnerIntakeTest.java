@@ -10,7 +10,15 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.tredegar.testing.TredegarInfraResource;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +51,35 @@ class PartnerIntakeTest {
 
         String other = submit("order-" + UUID.randomUUID(), body);
         assertThat(other).isNotEqualTo(first);
+    }
+
+    @Test
+    void concurrentRetriesWithTheSameKeyMakeOneRequest() throws Exception {
+        String key = "burst-" + UUID.randomUUID();
+        String body = DuplicatesTest.groceriesFrom(SmsInboundTest.newNumber());
+        ExecutorService callers = Executors.newFixedThreadPool(6);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(callers.submit(() -> {
+                    go.await();
+                    return submit(key, body);
+                }));
+            }
+            go.countDown();
+            Set<String> ids = new HashSet<>();
+            for (Future<String> answer : answers) {
+                ids.add(answer.get());
+            }
+            assertThat(ids).hasSize(1);
+            UUID id = UUID.fromString(ids.iterator().next());
+            assertThat(TestDb.count("SELECT count(*) FROM idempotency_keys WHERE key = ?", key)).isEqualTo(1);
+            assertThat(TestRequests.outboxTypes(id)).containsExactly("RequestSubmitted");
+            assertThat(TestDb.count("SELECT count(*) FROM request_transitions WHERE request_id = ?", id)).isEqualTo(1);
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     @Test

@@ -102,6 +102,86 @@ class RequestIntakeTest {
     }
 
     @Test
+    void languageTagsAreStoredAndPublishedWithALowerCasePrimarySubtag() {
+        String id = given().contentType(ContentType.JSON).body(GROCERIES.replace("\"language\":\"en\"", "\"language\":\"CY-GB\""))
+                .when().post("/api/v1/requests").then().statusCode(202).extract().path("id");
+        assertThat(TestDb.value("SELECT language FROM help_requests WHERE id = ?", UUID.fromString(id))).isEqualTo("cy-GB");
+        RequestSubmitted event = EventJson.read(TestRequests.published(UUID.fromString(id),
+                "org.tredegar.requests.RequestSubmitted.v1").value(), RequestSubmitted.class);
+        assertThat(event.language()).isEqualTo("cy-GB");
+    }
+
+    @Test
+    void oneIntakeWritesTheRequestContactTransitionAndEventTogether() {
+        String id = given().contentType(ContentType.JSON).body(GROCERIES.replace("\"urgent\"", "\"routine\""))
+                .when().post("/api/v1/requests").then().statusCode(202).extract().path("id");
+        UUID request = UUID.fromString(id);
+        assertThat(TestDb.rows("SELECT status, urgency, urgency_rank, channel, items, escalate_at > submitted_at AS timer, version "
+                + "FROM help_requests WHERE id = ?", request)).singleElement().satisfies(r -> assertThat(r)
+                .containsEntry("status", "submitted").containsEntry("urgency", "routine").containsEntry("urgency_rank", 3)
+                .containsEntry("channel", "web").containsEntry("items", "[{\"item\":\"food-parcel\",\"quantity\":1}]")
+                .containsEntry("timer", true).containsEntry("version", 0));
+        assertThat(TestDb.rows("SELECT from_status, to_status, actor, reason FROM request_transitions WHERE request_id = ?", request))
+                .singleElement().satisfies(r -> assertThat(r).containsEntry("from_status", null)
+                        .containsEntry("to_status", "submitted").containsEntry("actor", "requester")
+                        .containsEntry("reason", "submitted via web"));
+        assertThat(TestDb.rows("SELECT channel, key_id FROM request_contacts WHERE request_id = ?", request))
+                .singleElement().satisfies(r -> assertThat(r).containsEntry("channel", "sms").containsEntry("key_id", "test1"));
+        assertThat(TestDb.rows("SELECT topic, source, type FROM outbox WHERE message_key = ?", id)).singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("topic", "tredegar.requests.v1")
+                        .containsEntry("source", "/tredegar/requests")
+                        .containsEntry("type", "org.tredegar.requests.RequestSubmitted.v1"));
+    }
+
+    /** Requests that arrive together share a statement (group commit); each must still be written whole and apart. */
+    @Test
+    void concurrentRequestsOfEveryShapeAreEachWrittenWhole() throws Exception {
+        String noContact = GROCERIES.replace("\"contact\":{\"channel\":\"sms\",\"value\":\"+44 7700 900123\"},", "");
+        String byArea = GROCERIES.replace("\"lat\":51.7730,\"lon\":-3.2460", "\"area\":\"NP23\"");
+        String scheduled = GROCERIES.replace("\"urgent\"", "\"scheduled\"").replace("\"language\":\"en\"",
+                "\"language\":\"cy\",\"window\":{\"from\":\"2030-01-01T09:00:00Z\",\"to\":\"2030-01-01T11:00:00Z\"}");
+        String email = GROCERIES.replace("\"sms\",\"value\":\"+44 7700 900123\"", "\"email\",\"value\":\"someone@example.org\"");
+        List<String> shapes = List.of(noContact, byArea, scheduled, email,
+                DuplicatesTest.groceriesFrom(SmsInboundTest.newNumber()));
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            List<java.util.concurrent.Future<String[]>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                String body = shapes.get(i % shapes.size());
+                answers.add(callers.submit(() -> {
+                    var accepted = given().contentType(ContentType.JSON).body(body).post("/api/v1/requests")
+                            .then().statusCode(202).extract();
+                    return new String[]{accepted.path("id"), accepted.path("trackingCode")};
+                }));
+            }
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            java.util.Set<String> codes = new java.util.HashSet<>();
+            for (int i = 0; i < answers.size(); i++) {
+                String[] answer = answers.get(i).get();
+                ids.add(answer[0]);
+                codes.add(answer[1]);
+                UUID id = UUID.fromString(answer[0]);
+                int shape = i % shapes.size();
+                assertThat(TestDb.value("SELECT tracking_code FROM help_requests WHERE id = ?", id)).isEqualTo(answer[1]);
+                assertThat(TestDb.count("SELECT count(*) FROM request_contacts WHERE request_id = ?", id))
+                        .isEqualTo(shape == 0 ? 0 : 1);
+                assertThat(TestDb.count("SELECT count(*) FROM request_transitions WHERE request_id = ?", id)).isEqualTo(1);
+                assertThat(TestRequests.outboxTypes(id)).containsExactly("RequestSubmitted");
+                var row = TestDb.rows("SELECT hub_id, lat, area, window_from, language FROM help_requests WHERE id = ?", id).get(0);
+                assertThat(row.get("hub_id")).isEqualTo(HubIds.idOf(shape == 1 ? "ebbw-vale" : "tredegar"));
+                assertThat(row.get("lat")).isEqualTo(shape == 1 ? null : 51.7730);
+                assertThat(row.get("area")).isEqualTo(shape == 1 ? "NP23" : null);
+                assertThat(row.get("window_from") != null).isEqualTo(shape == 2);
+                assertThat(row.get("language")).isEqualTo(shape == 2 ? "cy" : "en");
+            }
+            assertThat(ids).hasSize(40);
+            assertThat(codes).hasSize(40);
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
     void hubsAreListedPublicly() {
         given().when().get("/api/v1/hubs").then().statusCode(200)
                 .body("slug", org.hamcrest.Matchers.hasItems("tredegar", "ebbw-vale"))

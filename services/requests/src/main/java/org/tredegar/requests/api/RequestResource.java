@@ -17,7 +17,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.ResponseStatus;
 import org.tredegar.contracts.model.IntakeChannel;
 import org.tredegar.platform.hub.HubAccess;
 import org.tredegar.platform.problem.ApiProblem;
@@ -49,12 +49,13 @@ public class RequestResource {
     @PermitAll
     @RateLimited
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Response> submit(@NotNull(message = "a JSON body is required") @Valid SubmitRequest body,
+    @ResponseStatus(202)
+    public Uni<SubmitAccepted> submit(@NotNull(message = "a JSON body is required") @Valid SubmitRequest body,
                                 @HeaderParam("Idempotency-Key") @Size(max = 128) String idempotencyKey) {
         RequestIntake.Origin origin = identity.hasRole("partner")
                 ? new RequestIntake.Origin(IntakeChannel.PARTNER, Callers.actor(identity), Callers.clientId(identity), idempotencyKey)
                 : RequestIntake.Origin.anonymous(IntakeChannel.WEB);
-        return intake.submit(body, origin).map(accepted -> Response.accepted(accepted).build());
+        return intake.submit(body, origin);
     }
 
     /**

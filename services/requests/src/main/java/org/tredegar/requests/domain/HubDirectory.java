@@ -2,54 +2,147 @@ package org.tredegar.requests.domain;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 import org.tredegar.contracts.model.GeoPoint;
 import org.tredegar.platform.problem.ApiProblem;
-import org.tredegar.requests.persistence.HubEntity;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The hubs, cached for a short while: hubs change rarely and every intake needs them for routing.
+ * The hubs, held in memory: every intake routes against them, so no intake reads them from the database.
+ * A change to the {@code hubs} table NOTIFYs {@value #CHANNEL} (V3 migration) and every replica reloads at once;
+ * {@link #invalidate()} does the same for a change made here, and a snapshot older than {@link #REFRESH_AFTER}
+ * is reloaded in the background (a missed notification costs at most that long) while callers keep using it.
+ * Loads are shared: many callers waiting for hubs cause one query.
  */
 @ApplicationScoped
 public class HubDirectory {
-    private static final Duration CACHE_FOR = Duration.ofSeconds(30);
+    private static final Logger LOG = Logger.getLogger(HubDirectory.class);
+    static final String CHANNEL = "tredegar_hubs";
+    static final Duration REFRESH_AFTER = Duration.ofSeconds(30);
+    static final String SELECT_HUBS = "SELECT id, slug, name, centre_lat, centre_lon, timezone, areas FROM hubs";
 
     @Inject
     ObjectMapper json;
+    @Inject
+    Pool pool;
+    @Inject
+    Vertx vertx;
 
-    private volatile List<Hub> cached = List.of();
-    private volatile Instant loadedAt = Instant.EPOCH;
+    @ConfigProperty(name = "quarkus.datasource.reactive.url")
+    Optional<String> databaseUrl;
+    @ConfigProperty(name = "quarkus.datasource.username")
+    Optional<String> databaseUser;
+    @ConfigProperty(name = "quarkus.datasource.password")
+    Optional<String> databasePassword;
+
+    /** {@code generation}: the value of {@link #generation} when the load started; older than now = stale. */
+    private record Snapshot(List<Hub> hubs, long loadedAtNanos, long generation) {
+    }
+
+    private record Load(long generation, Uni<List<Hub>> hubs) {
+    }
+
+    private final AtomicLong generation = new AtomicLong();
+    private volatile Snapshot snapshot = new Snapshot(List.of(), 0, -1);
+    private final AtomicReference<Load> loading = new AtomicReference<>();
+    private PgSubscriber subscriber;
 
     /** Where a request belongs: the hub whose area contains it; else the nearest hub, flagged as outside. */
     public record Routing(Hub hub, boolean outsideHubArea) {
     }
 
-    public Uni<List<Hub>> all() {
-        if (Instant.now().isBefore(loadedAt.plus(CACHE_FOR)) && !cached.isEmpty()) {
-            return Uni.createFrom().item(cached);
+    void listen(@Observes StartupEvent ignored) {
+        if (databaseUrl.isEmpty()) {
+            return;
         }
-        return Panache.withSession(() -> HubEntity.<HubEntity>listAll()).map(entities -> {
-            List<Hub> hubs = entities.stream().map(this::toHub).sorted(Comparator.comparing(Hub::slug)).toList();
-            cached = hubs;
-            loadedAt = Instant.now();
-            return hubs;
+        PgConnectOptions options = PgConnectOptions.fromUri(databaseUrl.get());
+        databaseUser.ifPresent(options::setUser);
+        databasePassword.ifPresent(options::setPassword);
+        subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 1000L);
+        subscriber.channel(CHANNEL).handler(payload -> {
+            invalidate();
+            load().subscribe().with(hubs -> LOG.debugf("hubs changed: %d loaded", hubs.size()),
+                    e -> LOG.warnf("could not reload hubs after a change: %s", e.getMessage()));
         });
+        subscriber.connect().subscribe().with(ok -> LOG.debug("listening for hub changes"),
+                e -> LOG.warnf("cannot LISTEN for hub changes (%s); hubs refresh every %s", e.getMessage(), REFRESH_AFTER));
     }
 
+    void stop(@Observes ShutdownEvent ignored) {
+        if (subscriber != null) {
+            subscriber.closeAndForget();
+        }
+    }
+
+    public Uni<List<Hub>> all() {
+        List<Hub> hubs = current();
+        return hubs != null ? Uni.createFrom().item(hubs) : load();
+    }
+
+    /**
+     * The hubs in memory, or null when they must be (re)loaded first: nothing loaded yet, none found last time, or
+     * changed since. A snapshot past {@link #REFRESH_AFTER} is still answered, and reloaded in the background.
+     */
+    public List<Hub> current() {
+        Snapshot s = snapshot;
+        if (s.generation() != generation.get() || s.hubs().isEmpty()) {
+            return null;
+        }
+        if (System.nanoTime() - s.loadedAtNanos() > REFRESH_AFTER.toNanos()) {
+            load().subscribe().with(hubs -> { }, e -> LOG.warnf("could not refresh hubs: %s", e.getMessage()));
+        }
+        return s.hubs();
+    }
+
+    /** The next caller gets the hubs as they are in the database now. */
     public void invalidate() {
-        loadedAt = Instant.EPOCH;
+        generation.incrementAndGet();
+    }
+
+    /** One query however many callers ask while it runs (a load that started before a change does not count). */
+    private Uni<List<Hub>> load() {
+        long wanted = generation.get();
+        Load running = loading.get();
+        if (running != null && running.generation() >= wanted) {
+            return running.hubs();
+        }
+        Load[] self = new Load[1];
+        Uni<List<Hub>> query = pool.query(SELECT_HUBS).execute()
+                .map(rows -> {
+                    List<Hub> hubs = new ArrayList<>();
+                    for (Row row : rows) {
+                        hubs.add(toHub(row));
+                    }
+                    hubs.sort(Comparator.comparing(Hub::slug));
+                    return List.copyOf(hubs);
+                })
+                .invoke(hubs -> snapshot = new Snapshot(hubs, System.nanoTime(), wanted))
+                .onTermination().invoke(() -> loading.compareAndSet(self[0], null))
+                .memoize().indefinitely();
+        self[0] = new Load(wanted, query);
+        return loading.compareAndSet(running, self[0]) ? query : load();
     }
 
     /** Accepts the id or the slug, as every {hubId} in our paths does. */
@@ -64,28 +157,40 @@ public class HubDirectory {
     }
 
     public Uni<Routing> route(GeoPoint point, String area) {
-        return all().map(hubs -> {
-            if (hubs.isEmpty()) {
-                throw new ApiProblem(503, "no-hubs", "No hub is set up yet", "no hub can take requests yet");
-            }
-            if (point != null) {
-                return hubs.stream().filter(h -> h.covers(point)).findFirst().map(h -> new Routing(h, false))
-                        .orElseGet(() -> new Routing(hubs.stream().min(Comparator.comparingDouble(h -> h.distanceKm(point)))
-                                .orElseThrow(), true));
-            }
-            return hubs.stream().filter(h -> h.hasArea(area)).findFirst().map(h -> new Routing(h, false))
-                    .orElseThrow(() -> ApiProblem.badField("location.area",
-                            "'" + area + "' is not an area or postcode district any hub covers; give lat/lon instead"));
-        });
+        return all().map(hubs -> route(hubs, point, area));
     }
 
-    Hub toHub(HubEntity e) {
+    /** Routing against a list of hubs, e.g. {@link #current()}. */
+    public static Routing route(List<Hub> hubs, GeoPoint point, String area) {
+        if (hubs.isEmpty()) {
+            throw new ApiProblem(503, "no-hubs", "No hub is set up yet", "no hub can take requests yet");
+        }
+        if (point != null) {
+            for (Hub h : hubs) {
+                if (h.covers(point)) {
+                    return new Routing(h, false);
+                }
+            }
+            return new Routing(hubs.stream().min(Comparator.comparingDouble(h -> h.distanceKm(point))).orElseThrow(), true);
+        }
+        for (Hub h : hubs) {
+            if (h.hasArea(area)) {
+                return new Routing(h, false);
+            }
+        }
+        throw ApiProblem.badField("location.area",
+                "'" + area + "' is not an area or postcode district any hub covers; give lat/lon instead");
+    }
+
+    Hub toHub(Row row) {
+        String slug = row.getString("slug");
         try {
-            List<Hub.Area> areas = json.readValue(e.areas, new TypeReference<>() {
+            List<Hub.Area> areas = json.readValue(row.getString("areas"), new TypeReference<>() {
             });
-            return new Hub(e.id, e.slug, e.name, new GeoPoint(e.centreLat, e.centreLon), e.timezone, areas);
+            return new Hub(row.getUUID("id"), slug, row.getString("name"),
+                    new GeoPoint(row.getDouble("centre_lat"), row.getDouble("centre_lon")), row.getString("timezone"), areas);
         } catch (IOException ex) {
-            throw new UncheckedIOException("hub " + e.slug + " has unreadable areas", ex);
+            throw new UncheckedIOException("hub " + slug + " has unreadable areas", ex);
         }
     }
 }

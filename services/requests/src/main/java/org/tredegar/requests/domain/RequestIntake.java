@@ -1,7 +1,6 @@
 package org.tredegar.requests.domain;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,34 +13,41 @@ import org.tredegar.contracts.model.RequestStatus;
 import org.tredegar.contracts.model.TimeWindow;
 import org.tredegar.contracts.model.Urgency;
 import org.tredegar.contracts.requests.v1.RequestSubmitted;
-import org.tredegar.platform.outbox.OutboxWriter;
 import org.tredegar.platform.privacy.ContactCipher;
 import org.tredegar.platform.problem.ApiProblem;
 import org.tredegar.requests.api.SubmitAccepted;
 import org.tredegar.requests.api.SubmitRequest;
-import org.tredegar.requests.persistence.HelpRequestEntity;
-import org.tredegar.requests.persistence.IdempotencyKeyEntity;
-import org.tredegar.requests.persistence.RequestContactEntity;
-import org.tredegar.requests.persistence.RequestTransitionEntity;
+import org.tredegar.requests.persistence.IntakeBatches;
+import org.tredegar.requests.persistence.IntakeStatement;
+import org.tredegar.requests.persistence.OutboxRow;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
  * Takes a request for help from any channel. The request row, its sealed contact, its first transition and the
- * RequestSubmitted event commit in one transaction: no request without its event, no event without its request.
+ * RequestSubmitted event commit together, in one SQL statement ({@link IntakeStatement}): no request without its
+ * event, no event without its request. Requests arriving together share a statement ({@link IntakeBatches});
+ * a partner's request with an Idempotency-Key has one of its own that claims the key. Everything else happens in
+ * memory first: validation (done by the resource), routing against the cached hubs, sealing and hashing the
+ * contact, and building the event.
  */
 @ApplicationScoped
 public class RequestIntake {
     public static final String LIFE_SAFETY_GUIDANCE = "If someone is in danger right now, call 999 (or 112) first. "
             + "We have your request and a coordinator will follow up.";
+    /** Keyed writes run again when a concurrent call with the same key got in first, or a tracking code clashed. */
+    static final int KEYED_TRIES = 3;
 
     @Inject
     HubDirectory hubs;
     @Inject
-    OutboxWriter outbox;
+    IntakeStatement statement;
+    @Inject
+    IntakeBatches batches;
     @Inject
     ContactCipher cipher;
     @Inject
@@ -51,6 +57,9 @@ public class RequestIntake {
 
     @ConfigProperty(name = "tredegar.dedup.window", defaultValue = "P7D")
     Duration dedupWindow;
+    /** The platform's switch for checking outgoing events against their schema (OutboxWriter reads the same key). */
+    @ConfigProperty(name = "tredegar.outbox.validate", defaultValue = "true")
+    boolean validateEvents;
 
     /** Who sent it and how: the channel, the actor for the audit trail, and an optional partner idempotency key. */
     public record Origin(IntakeChannel channel, String actor, String clientId, String idempotencyKey) {
@@ -64,117 +73,110 @@ public class RequestIntake {
             return Uni.createFrom().failure(ApiProblem.badField("window", "a scheduled request needs a window {from, to}"));
         }
         GeoPoint point = body.location().lat() != null ? new GeoPoint(body.location().lat(), body.location().lon()) : null;
-        return hubs.route(point, body.location().area()).chain(routing -> Panache.withTransaction(() ->
-                existing(origin).chain(previous -> previous != null ? Uni.createFrom().item(previous)
-                        : create(body, origin, point, routing))));
-    }
-
-    /** For channels that know their hub without a place (SMS): no routing, same transaction and event. */
-    public Uni<SubmitAccepted> submitRouted(SubmitRequest body, Origin origin, HubDirectory.Routing routing) {
-        return Panache.withTransaction(() -> existing(origin).chain(previous -> previous != null
-                ? Uni.createFrom().item(previous) : create(body, origin, null, routing)));
-    }
-
-    private Uni<SubmitAccepted> existing(Origin origin) {
-        if (origin.idempotencyKey() == null || origin.clientId() == null) {
-            return Uni.createFrom().nullItem();
+        List<Hub> loaded = hubs.current();
+        if (loaded == null) {
+            return hubs.route(point, body.location().area()).chain(routing -> write(body, origin, point, routing));
         }
-        return IdempotencyKeyEntity.<IdempotencyKeyEntity>findById(new IdempotencyKeyEntity.Key(origin.clientId(), origin.idempotencyKey()))
-                .chain(key -> key == null ? Uni.createFrom().nullItem()
-                        : HelpRequestEntity.<HelpRequestEntity>findById(key.requestId).map(this::accepted));
+        HubDirectory.Routing routing;
+        try {
+            routing = HubDirectory.route(loaded, point, body.location().area());
+        } catch (RuntimeException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return write(body, origin, point, routing);
     }
 
-    private Uni<SubmitAccepted> create(SubmitRequest body, Origin origin, GeoPoint point, HubDirectory.Routing routing) {
-        Instant now = Instant.now();
-        HelpRequestEntity request = new HelpRequestEntity();
-        request.id = UUID.randomUUID();
-        request.hubId = routing.hub().id();
-        request.trackingCode = TrackingCodes.next();
-        request.category = body.category().slug();
-        request.urgency = body.urgency().slug();
-        request.urgencyRank = Priority.rank(body.urgency());
-        request.status = RequestStatus.SUBMITTED.slug();
-        request.description = body.description().strip();
-        request.lat = point == null ? null : point.lat();
-        request.lon = point == null ? null : point.lon();
-        request.area = body.location().area();
-        request.items = writeItems(body.items());
-        request.language = body.language();
-        request.accessibility = body.accessibility();
-        request.windowFrom = body.window() == null ? null : body.window().from();
-        request.windowTo = body.window() == null ? null : body.window().to();
-        request.channel = origin.channel().slug();
-        request.outsideHubArea = routing.outsideHubArea();
-        request.escalateAt = escalation.next(body.urgency(), now);
-        request.submittedAt = now;
-        request.updatedAt = now;
+    /** For channels that know their hub without a place (SMS): no routing, same statement and event. */
+    public Uni<SubmitAccepted> submitRouted(SubmitRequest body, Origin origin, HubDirectory.Routing routing) {
+        return write(body, origin, null, routing);
+    }
 
+    private Uni<SubmitAccepted> write(SubmitRequest body, Origin origin, GeoPoint point, HubDirectory.Routing routing) {
+        Instant now = Instant.now();
+        UUID id = UUID.randomUUID();
+        UUID hubId = routing.hub().id();
+        String description = body.description().strip();
+        String language = language(body.language());
         SubmitRequest.Contact contact = body.contact();
         boolean hasContact = contact != null && contact.channel() != ContactChannel.NONE;
-        request.contactHash = hasContact ? cipher.lookupHash(contact.channel().slug(), contact.value()) : null;
+        IntakeStatement.SealedContact sealed = null;
+        String contactHash = null;
+        if (hasContact) {
+            ContactCipher.Sealed s = cipher.seal(contact.value(), id.toString());
+            sealed = new IntakeStatement.SealedContact(contact.channel().slug(), s.keyId(), s.nonce(), s.ciphertext());
+            contactHash = cipher.lookupHash(contact.channel().slug(), contact.value());
+        }
+        Double lat = point == null ? null : point.lat();
+        Double lon = point == null ? null : point.lon();
+        List<ItemQuantity> items = body.items() == null ? List.of()
+                : body.items().stream().map(i -> new ItemQuantity(i.item(), i.quantity())).toList();
+        RequestSubmitted event = new RequestSubmitted(id, hubId, body.category(), body.urgency(), description,
+                Locations.approximate(lat, lon), body.location().area(), items, language, hasContact,
+                hasContact ? contact.channel() : ContactChannel.NONE, origin.channel(),
+                body.window() == null ? null : new TimeWindow(body.window().from(), body.window().to()),
+                routing.outsideHubArea(), now);
+        OutboxRow outboxRow;
+        try {
+            outboxRow = OutboxRow.of(event, now, validateEvents);
+        } catch (RuntimeException e) {
+            return Uni.createFrom().failure(e);
+        }
+        IntakeStatement.SealedContact sealedContact = sealed;
+        String hash = contactHash;
+        String itemsJson = writeItems(body.items());
+        IntakeStatement.NewRequest row = new IntakeStatement.NewRequest(
+                id, hubId, TrackingCodes.next(), body.category().slug(), body.urgency().slug(), Priority.rank(body.urgency()),
+                RequestStatus.SUBMITTED.slug(), description, lat, lon, body.location().area(), itemsJson, language,
+                body.accessibility(), body.window() == null ? null : body.window().from(),
+                body.window() == null ? null : body.window().to(), origin.channel().slug(), routing.outsideHubArea(),
+                escalation.next(body.urgency(), now), hash, now, now.minus(dedupWindow), sealedContact, origin.actor(),
+                "submitted via " + origin.channel().slug(), outboxRow, origin.clientId(), origin.idempotencyKey());
+        if (!row.keyed()) {
+            return batches.write(row, written -> accepted(new IntakeStatement.Written(true, written.id(),
+                    written.status(), written.trackingCode(), written.urgency())));
+        }
+        return writeKeyed(row, KEYED_TRIES);
+    }
 
-        return probableDuplicate(request).chain(duplicateOf -> {
-            request.duplicateOf = duplicateOf;
-            Uni<Void> writes = request.persist()
-                    .chain(() -> hasContact ? sealContact(request.id, contact).persist() : Uni.createFrom().voidItem())
-                    .chain(() -> RequestTransitionEntity.of(request.id, null, request.status, origin.actor(),
-                            "submitted via " + origin.channel().slug()).persist())
-                    .chain(() -> outbox.append(submittedEvent(request, body, hasContact, origin.channel(), now)))
-                    .replaceWithVoid();
-            if (origin.idempotencyKey() != null && origin.clientId() != null) {
-                IdempotencyKeyEntity key = new IdempotencyKeyEntity();
-                key.id = new IdempotencyKeyEntity.Key(origin.clientId(), origin.idempotencyKey());
-                key.requestId = request.id;
-                key.createdAt = now;
-                writes = writes.chain(() -> key.persist()).replaceWithVoid();
+    private Uni<SubmitAccepted> writeKeyed(IntakeStatement.NewRequest row, int tries) {
+        return statement.insertKeyed(row).onItemOrFailure().transformToUni((written, failure) -> {
+            if (failure != null) {
+                return tries > 1 && IntakeBatches.trackingCodeTaken(failure)
+                        ? writeKeyed(row.withTrackingCode(TrackingCodes.next()), tries - 1)
+                        : Uni.createFrom().failure(failure);
             }
-            return writes.map(v -> accepted(request));
+            if (written.isPresent()) {
+                return Uni.createFrom().item(accepted(written.get()));
+            }
+            // Another call with the same Idempotency-Key committed after this statement looked: run it again and the
+            // key now leads to that call's request.
+            return tries > 1 ? writeKeyed(row, tries - 1)
+                    : Uni.createFrom().failure(ApiProblem.conflict("idempotency-key-in-use",
+                    "another call with this Idempotency-Key is in progress; retry it"));
         });
     }
 
-    /** The same contact asking for the same kind of help recently: linked for a coordinator, never refused. */
-    private Uni<UUID> probableDuplicate(HelpRequestEntity request) {
-        if (request.contactHash == null) {
-            return Uni.createFrom().nullItem();
-        }
-        return HelpRequestEntity.<HelpRequestEntity>find(
-                        "contactHash = ?1 and category = ?2 and submittedAt > ?3 and status not in ('fulfilled', 'cancelled', 'closed') "
-                                + "order by submittedAt", request.contactHash, request.category, request.submittedAt.minus(dedupWindow))
-                .firstResult().map(first -> first == null ? null : first.duplicateOf != null ? first.duplicateOf : first.id);
+    static SubmitAccepted accepted(IntakeStatement.Written w) {
+        boolean lifeSafety = Urgency.LIFE_SAFETY.slug().equals(w.urgency());
+        return new SubmitAccepted(w.id(), w.status(), w.trackingCode(), null,
+                NextSteps.forStatus(RequestStatus.fromSlug(w.status())), lifeSafety ? LIFE_SAFETY_GUIDANCE : null);
     }
 
-    private RequestContactEntity sealContact(UUID requestId, SubmitRequest.Contact contact) {
-        ContactCipher.Sealed sealed = cipher.seal(contact.value(), requestId.toString());
-        RequestContactEntity entity = new RequestContactEntity();
-        entity.requestId = requestId;
-        entity.channel = contact.channel().slug();
-        entity.keyId = sealed.keyId();
-        entity.nonce = sealed.nonce();
-        entity.ciphertext = sealed.ciphertext();
-        entity.createdAt = Instant.now();
-        return entity;
-    }
-
-    private RequestSubmitted submittedEvent(HelpRequestEntity r, SubmitRequest body, boolean hasContact,
-                                            IntakeChannel channel, Instant now) {
-        List<ItemQuantity> items = body.items() == null ? List.of()
-                : body.items().stream().map(i -> new ItemQuantity(i.item(), i.quantity())).toList();
-        return new RequestSubmitted(r.id, r.hubId, body.category(), body.urgency(), r.description,
-                Locations.approximate(r.lat, r.lon), r.area, items, r.language, hasContact,
-                hasContact ? body.contact().channel() : ContactChannel.NONE, channel,
-                body.window() == null ? null : new TimeWindow(body.window().from(), body.window().to()),
-                r.outsideHubArea, now);
-    }
-
-    SubmitAccepted accepted(HelpRequestEntity r) {
-        boolean lifeSafety = Urgency.LIFE_SAFETY.slug().equals(r.urgency);
-        return new SubmitAccepted(r.id, r.status, r.trackingCode, null,
-                NextSteps.forStatus(RequestStatus.fromSlug(r.status)), lifeSafety ? LIFE_SAFETY_GUIDANCE : null);
+    /**
+     * Language tags are case-insensitive (BCP 47); events carry the primary subtag in lower case, as their schema
+     * requires, so "EN" or "Cy-GB" are stored and published as "en" and "cy-GB".
+     */
+    static String language(String tag) {
+        int dash = tag.indexOf('-');
+        return dash < 0 ? tag.toLowerCase(Locale.ROOT) : tag.substring(0, dash).toLowerCase(Locale.ROOT) + tag.substring(dash);
     }
 
     private String writeItems(List<SubmitRequest.Item> items) {
+        if (items == null || items.isEmpty()) {
+            return "[]";
+        }
         try {
-            return json.writeValueAsString(items == null ? List.of() : items);
+            return json.writeValueAsString(items);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -73,9 +73,12 @@ public class SmsConversation {
                             return transitions.reopen(done.id, "follow-up answer: still needs help", "requester")
                                     .replaceWith(Outcome.REOPENED);
                         }
-                        return open(hub, from, body).replaceWith(Outcome.OPENED);
+                        return Uni.createFrom().item((Outcome) null);
                     });
-                })));
+                }))
+                // A new request is written by the intake's own single statement, after the lookups.
+                .chain(outcome -> outcome != null ? Uni.createFrom().item(outcome)
+                        : open(hub, from, body).replaceWith(Outcome.OPENED)));
     }
 
     private Uni<Void> append(HelpRequestEntity request, String body) {

@@ -1,0 +1,132 @@
+package org.tredegar.requests.persistence;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.UniEmitter;
+import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tredegar.requests.domain.TrackingCodes;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Group commit for intake: requests that arrive while earlier ones are being written share the next statement
+ * ({@link IntakeStatement#insertAll}), so a burst costs a few commits instead of one per request.
+ * <p>
+ * Why: every transaction that inserts into {@code outbox} NOTIFYs the relay, and PostgreSQL serialises all
+ * NOTIFYing transactions through their commit, fsync included (a lock "on database 0" held until the commit is
+ * durable). Those commits cannot share an fsync, so one intake per transaction tops out at a few hundred per second
+ * on a disk that does thousands of ordinary commits. One statement for many intakes pays that once for all.
+ * <p>
+ * No timer and no waiting when idle: a request is written at once if fewer than {@code max-in-flight} statements are
+ * running; otherwise it waits for the next free slot and goes with everything that queued meanwhile (up to
+ * {@code max-size}). A statement that fails is retried row by row, so one bad request never fails the others; a
+ * tracking code that clashes with an existing one is drawn again.
+ */
+@ApplicationScoped
+public class IntakeBatches {
+    static final String TRACKING_CODE_CONSTRAINT = "help_requests_tracking_code_key";
+    static final int TRACKING_CODE_TRIES = 3;
+
+    @Inject
+    IntakeStatement statement;
+
+    @ConfigProperty(name = "tredegar.intake.batch.max-size", defaultValue = "100")
+    int maxSize;
+    @ConfigProperty(name = "tredegar.intake.batch.max-in-flight", defaultValue = "2")
+    int maxInFlight;
+
+    private record Pending(IntakeStatement.NewRequest request, Function<IntakeStatement.NewRequest, ?> answer,
+                           UniEmitter<Object> emitter) {
+        void written(IntakeStatement.NewRequest written) {
+            Object item;
+            try {
+                item = answer.apply(written);
+            } catch (RuntimeException e) {
+                emitter.fail(e);
+                return;
+            }
+            emitter.complete(item);
+        }
+    }
+
+    private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+    private int inFlight;
+
+    /**
+     * Completes, once the request is committed, with {@code answer} applied to it as written (its tracking code may
+     * have been drawn again).
+     */
+    @SuppressWarnings("unchecked")
+    public <T> Uni<T> write(IntakeStatement.NewRequest request, Function<IntakeStatement.NewRequest, T> answer) {
+        return Uni.createFrom().emitter(emitter -> {
+            synchronized (this) {
+                queue.add(new Pending(request, answer, (UniEmitter<Object>) emitter));
+            }
+            flush();
+        });
+    }
+
+    private void flush() {
+        List<Pending> batch;
+        synchronized (this) {
+            if (inFlight >= maxInFlight || queue.isEmpty()) {
+                return;
+            }
+            inFlight++;
+            batch = new ArrayList<>(Math.min(queue.size(), maxSize));
+            while (!queue.isEmpty() && batch.size() < maxSize) {
+                batch.add(queue.poll());
+            }
+        }
+        insert(batch, TRACKING_CODE_TRIES).subscribe().with(written -> {
+            done();
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).written(written.get(i));
+            }
+        }, failure -> {
+            done();
+            if (batch.size() == 1) {
+                batch.get(0).emitter().fail(failure);
+                return;
+            }
+            // Whatever went wrong may concern one request only: each on its own, outside the batching.
+            for (Pending p : batch) {
+                insert(List.of(p), TRACKING_CODE_TRIES).subscribe().with(
+                        written -> p.written(written.get(0)), p.emitter()::fail);
+            }
+        });
+    }
+
+    private void done() {
+        synchronized (this) {
+            inFlight--;
+        }
+        flush();
+    }
+
+    private Uni<List<IntakeStatement.NewRequest>> insert(List<Pending> batch, int tries) {
+        List<IntakeStatement.NewRequest> rows = batch.stream().map(Pending::request).toList();
+        return insertRows(rows, tries);
+    }
+
+    private Uni<List<IntakeStatement.NewRequest>> insertRows(List<IntakeStatement.NewRequest> rows, int tries) {
+        return statement.insertAll(rows).replaceWith(rows)
+                .onFailure(e -> tries > 1 && trackingCodeTaken(e))
+                .recoverWithUni(() -> insertRows(redraw(rows), tries - 1));
+    }
+
+    private static List<IntakeStatement.NewRequest> redraw(List<IntakeStatement.NewRequest> rows) {
+        Function<IntakeStatement.NewRequest, IntakeStatement.NewRequest> fresh = r -> r.withTrackingCode(TrackingCodes.next());
+        return rows.stream().map(fresh).toList();
+    }
+
+    public static boolean trackingCodeTaken(Throwable e) {
+        return e instanceof PgException pg && "23505".equals(pg.getSqlState())
+                && TRACKING_CODE_CONSTRAINT.equals(pg.getConstraint());
+    }
+}

@@ -1,0 +1,55 @@
+package org.tredegar.requests.persistence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.tredegar.contracts.EventCatalog;
+import org.tredegar.contracts.EventJson;
+import org.tredegar.contracts.EventType;
+import org.tredegar.contracts.EventValidator;
+import org.tredegar.contracts.TredegarEvent;
+
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One row of the platform's {@code outbox} table, made exactly as {@code org.tredegar.platform.outbox.OutboxWriter}
+ * makes it (same columns, same CloudEvents attributes from {@link EventCatalog}, same JSON from {@link EventJson},
+ * same schema check), for the intake statement that writes it with plain SQL instead of through Hibernate. The
+ * relay turns {@code type}, {@code source}, {@code message_key} (subject) and {@code occurred_at} (time) into the
+ * {@code ce_*} headers; the table's statement trigger NOTIFYs it on commit, however the row was inserted.
+ * <p>
+ * OutboxWriter's INSERT text is package-private, so the column list is repeated in {@link #COLUMNS}; keep the two
+ * in step (V0_1__outbox_and_inbox.sql in infra/platform owns the table).
+ */
+public record OutboxRow(UUID eventId, String topic, String messageKey, String type, String source, Instant occurredAt,
+                        String payload) {
+    public static final String COLUMNS = "event_id, topic, message_key, type, source, occurred_at, payload";
+
+    /**
+     * @param validate {@code tredegar.outbox.validate}, as OutboxWriter reads it: a producer bug must fail the
+     *                 producer's write, not every consumer downstream.
+     */
+    public static OutboxRow of(TredegarEvent event, Instant occurredAt, boolean validate) {
+        EventType<?> type = EventCatalog.of(event.getClass());
+        String payload;
+        try {
+            if (validate) {
+                // Serialised once: the tree that passed the check is what is stored (same mapper, same bytes).
+                JsonNode tree = EventJson.mapper().valueToTree(event);
+                List<String> errors = EventValidator.validate(type, tree);
+                if (!errors.isEmpty()) {
+                    throw new IllegalStateException(type.type() + " does not match its schema: " + errors);
+                }
+                payload = EventJson.mapper().writeValueAsString(tree);
+            } else {
+                payload = EventJson.mapper().writeValueAsString(event);
+            }
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("Cannot write " + event.getClass().getSimpleName() + " as JSON", e);
+        }
+        return new OutboxRow(UUID.randomUUID(), type.topic(), event.aggregateId(), type.type(), type.source(), occurredAt,
+                payload);
+    }
+}
