@@ -21,6 +21,7 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 import org.tredegar.contracts.model.IntakeChannel;
 import org.tredegar.platform.hub.HubAccess;
 import org.tredegar.platform.problem.ApiProblem;
+import org.tredegar.platform.web.ratelimit.RateLimited;
 import org.tredegar.requests.domain.HubDirectory;
 import org.tredegar.requests.domain.RequestIntake;
 import org.tredegar.requests.domain.RequestViews;

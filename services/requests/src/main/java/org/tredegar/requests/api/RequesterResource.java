@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.tredegar.contracts.model.RequestStatus;
 import org.tredegar.platform.problem.ApiProblem;
+import org.tredegar.platform.web.ratelimit.RateLimited;
 import org.tredegar.requests.domain.ContactErasure;
 import org.tredegar.requests.domain.RequestTransitions;
 import org.tredegar.requests.domain.RequestViews;

@@ -1,6 +1,6 @@
 package org.tredegar.requests.api;
 
-import org.tredegar.platform.sms.TwilioSignature;
+import org.tredegar.platform.problem.ApiProblem;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -14,7 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.tredegar.platform.problem.ApiProblem;
+import org.tredegar.platform.sms.TwilioSignature;
+import org.tredegar.platform.web.ratelimit.RateLimited;
 import org.tredegar.requests.domain.SmsConversation;
 
 import java.util.Optional;
