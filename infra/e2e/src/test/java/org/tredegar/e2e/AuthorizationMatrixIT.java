@@ -149,10 +149,10 @@ class AuthorizationMatrixIT {
         }
     }
 
-    /** {placeholder} → this service's fixture of that hub, else the shared one, else a random UUID. */
+    /** {placeholder} (a name, not JSON) → this service's fixture of that hub, else the shared one, else a random UUID. */
     static String withFixtures(String service, String text, String hub) {
         Map<String, String> f = fixtures.get(hub);
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(text);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}").matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String name = m.group(1);
