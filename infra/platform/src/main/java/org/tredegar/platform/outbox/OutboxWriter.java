@@ -3,6 +3,7 @@ package org.tredegar.platform.outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tredegar.contracts.EventCatalog;
 import org.tredegar.contracts.EventJson;
@@ -28,6 +29,9 @@ public class OutboxWriter {
     @ConfigProperty(name = "tredegar.outbox.validate", defaultValue = "true")
     boolean validate;
 
+    @Inject
+    OutboxRelay relay;
+
     /** Returns the CloudEvent id given to the event. */
     public Uni<UUID> append(TredegarEvent event) {
         EventType<?> type = EventCatalog.of(event.getClass());
@@ -50,6 +54,7 @@ public class OutboxWriter {
                 .setParameter(6, OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC))
                 .setParameter(7, new String(json, java.nio.charset.StandardCharsets.UTF_8))
                 .executeUpdate())
+                .invoke(relay::commitExpected)
                 .replaceWith(eventId);
     }
 

@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.RowIterator;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.tredegar.platform.outbox.OutboxRelay;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -85,6 +86,9 @@ public class IntakeStatement {
 
     @Inject
     Pool pool;
+    /** Each statement is its own transaction: once it returns, its outbox rows are committed and can go. */
+    @Inject
+    OutboxRelay relay;
 
     /** A sealed contact as it is stored: channel, the key that sealed it, nonce and ciphertext. */
     public record SealedContact(String channel, String keyId, byte[] nonce, byte[] ciphertext) {
@@ -198,7 +202,7 @@ public class IntakeStatement {
                 lon, area, items, language, accessibility, windowFrom, windowTo, channel, outsideHubArea, escalateAt,
                 contactHash, now, duplicateAfter, contactChannel, keyId, nonce, ciphertext, actor, reason, eventId, topic,
                 messageKey, type, source, occurredAt, payload));
-        return pool.preparedQuery(INSERT_ALL).execute(values).map(rows -> {
+        return pool.preparedQuery(INSERT_ALL).execute(values).invoke(relay::wake).map(rows -> {
             long written = rows.iterator().next().getLong(0);
             if (written != n) {
                 throw new IllegalStateException("intake batch wrote " + written + " of " + n + " requests");
@@ -221,7 +225,7 @@ public class IntakeStatement {
                 c == null ? null : c.keyId(), c == null ? null : Buffer.buffer(c.nonce()),
                 c == null ? null : Buffer.buffer(c.ciphertext()), r.actor(), r.transitionReason(), e.eventId(), e.topic(),
                 e.messageKey(), e.type(), e.source(), time(e.occurredAt()), e.payload(), r.clientId(), r.idempotencyKey());
-        return pool.preparedQuery(INSERT_KEYED).execute(Tuple.wrap(values)).map(rows -> {
+        return pool.preparedQuery(INSERT_KEYED).execute(Tuple.wrap(values)).invoke(relay::wake).map(rows -> {
             RowIterator<Row> it = rows.iterator();
             if (!it.hasNext()) {
                 return Optional.empty();
