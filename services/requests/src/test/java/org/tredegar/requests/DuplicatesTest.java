@@ -12,10 +12,19 @@ import org.tredegar.contracts.EventJson;
 import org.tredegar.contracts.requests.v1.RequestsMerged;
 import org.tredegar.testing.TredegarInfraResource;
 
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
@@ -50,6 +59,44 @@ class DuplicatesTest {
         given().get("/api/v1/requests/" + p[0]).then().statusCode(200).body("duplicateOf", nullValue());
         UUID otherCategory = TestRequests.submit(groceriesFrom("+44 7700 900555").replace("\"groceries\"", "\"transport\""));
         given().get("/api/v1/requests/" + otherCategory).then().body("duplicateOf", nullValue());
+    }
+
+    /**
+     * A person who presses "send" a dozen times while the intake statements are busy: all twelve queue and go out in
+     * one statement (group commit), where none can see the others committed. One is the original, the rest link to it.
+     */
+    @Test
+    void requestsFromOneContactInOneIntakeStatementAreLinkedToOneOriginal() throws Exception {
+        String phone = SmsInboundTest.newNumber();
+        ExecutorService callers = Executors.newFixedThreadPool(14);
+        List<Future<UUID>> sent = new ArrayList<>();
+        try (Connection blocker = TestDb.connect()) {
+            // Hold intake's inserts: both statement slots fill with other people's requests, the dozen queue behind.
+            blocker.setAutoCommit(false);
+            blocker.createStatement().execute("LOCK TABLE help_requests IN SHARE MODE");
+            for (int i = 0; i < 2; i++) {
+                callers.submit(() -> TestRequests.submit(groceriesFrom(SmsInboundTest.newNumber())));
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> ((Number) TestDb.value("SELECT count(*) FROM pg_stat_activity "
+                    + "WHERE wait_event_type = 'Lock' AND query LIKE 'WITH input%'")).intValue() == 2);
+            for (int i = 0; i < 12; i++) {
+                sent.add(callers.submit(() -> TestRequests.submit(groceriesFrom(phone))));
+            }
+            Thread.sleep(1000); // let the dozen reach the queue
+            blocker.commit();
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try {
+            for (Future<UUID> f : sent) {
+                rows.addAll(TestDb.rows("SELECT id, duplicate_of FROM help_requests WHERE id = ?", f.get()));
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+        List<Object> originals = rows.stream().filter(r -> r.get("duplicate_of") == null).map(r -> r.get("id")).toList();
+        assertThat(originals).hasSize(1);
+        assertThat(rows).filteredOn(r -> r.get("duplicate_of") != null)
+                .extracting(r -> r.get("duplicate_of")).hasSize(11).containsOnly(originals.get(0));
     }
 
     @Test

@@ -10,7 +10,10 @@ import org.tredegar.requests.domain.TrackingCodes;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -56,6 +59,8 @@ public class IntakeBatches {
 
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
     private int inFlight;
+    /** Contact hashes in statements now running: a request from one of them waits, so it sees that one committed. */
+    private final Map<String, Integer> contactsInFlight = new HashMap<>();
 
     /**
      * Completes, once the request is committed, with {@code answer} applied to it as written (its tracking code may
@@ -77,19 +82,19 @@ public class IntakeBatches {
             if (inFlight >= maxInFlight || queue.isEmpty()) {
                 return;
             }
-            inFlight++;
-            batch = new ArrayList<>(Math.min(queue.size(), maxSize));
-            while (!queue.isEmpty() && batch.size() < maxSize) {
-                batch.add(queue.poll());
+            batch = take();
+            if (batch.isEmpty()) {
+                return;
             }
+            inFlight++;
         }
         insert(batch, TRACKING_CODE_TRIES).subscribe().with(written -> {
-            done();
+            done(batch);
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).written(written.get(i));
             }
         }, failure -> {
-            done();
+            done(batch);
             if (batch.size() == 1) {
                 batch.get(0).emitter().fail(failure);
                 return;
@@ -102,9 +107,40 @@ public class IntakeBatches {
         });
     }
 
-    private void done() {
+    /**
+     * The next statement's requests, in arrival order, leaving queued any whose contact is in a running statement.
+     * Why: a statement sees only what committed before it began, so two requests from one person in two concurrent
+     * statements would both look like the first (no duplicate link). In one statement they are linked by the SQL;
+     * across statements, the later one now starts after the earlier committed. (Across replicas the race remains.)
+     */
+    private List<Pending> take() {
+        List<Pending> batch = new ArrayList<>(Math.min(queue.size(), maxSize));
+        Iterator<Pending> it = queue.iterator();
+        while (it.hasNext() && batch.size() < maxSize) {
+            Pending p = it.next();
+            String contact = p.request().contactHash();
+            if (contact != null && contactsInFlight.containsKey(contact)) {
+                continue;
+            }
+            it.remove();
+            batch.add(p);
+        }
+        for (Pending p : batch) {
+            if (p.request().contactHash() != null) {
+                contactsInFlight.merge(p.request().contactHash(), 1, Integer::sum);
+            }
+        }
+        return batch;
+    }
+
+    private void done(List<Pending> batch) {
         synchronized (this) {
             inFlight--;
+            for (Pending p : batch) {
+                if (p.request().contactHash() != null) {
+                    contactsInFlight.computeIfPresent(p.request().contactHash(), (k, n) -> n == 1 ? null : n - 1);
+                }
+            }
         }
         flush();
     }

@@ -55,8 +55,11 @@ public class IntakeStatement {
             + "message_key, type, source, occurred_at, payload, n)), "
             + "request AS (INSERT INTO help_requests (" + REQUEST_COLUMNS + ") SELECT i.id, i.hub_id, i.tracking_code, "
             + "i.category, i.urgency, i.urgency_rank, i.status, i.description, i.lat, i.lon, i.area, i.items, i.language, "
-            + "i.accessibility, i.window_from, i.window_to, i.channel, i.outside_hub_area, i.escalate_at, i.contact_hash, ("
-            + String.format(DUPLICATE_OF, "i.contact_hash", "i.category", "i.duplicate_after") + "), i.now, i.now "
+            + "i.accessibility, i.window_from, i.window_to, i.channel, i.outside_hub_area, i.escalate_at, i.contact_hash, "
+            + "COALESCE((" + String.format(DUPLICATE_OF, "i.contact_hash", "i.category", "i.duplicate_after") + "), "
+            // Not visible to the lookup above: an earlier request of this same statement from the same contact.
+            + "(SELECT e.id FROM input e WHERE e.contact_hash = i.contact_hash AND e.category = i.category AND e.n < i.n "
+            + "ORDER BY e.n LIMIT 1)), i.now, i.now "
             + "FROM input i ORDER BY i.n RETURNING id), "
             + "contact AS (INSERT INTO request_contacts (" + CONTACT_COLUMNS + ") SELECT i.id, i.contact_channel, i.key_id, "
             + "i.nonce, i.ciphertext, i.now FROM input i WHERE i.contact_channel IS NOT NULL ORDER BY i.n), "
