@@ -12,15 +12,27 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * `./tredegar bench [name...]`: runs the benchmarks and rewrites their sections of docs/benchmarks.md, keeping the
- * sections of benchmarks that were not run this time.
+ * `./tredegar bench [name...] [property=value...]`: runs the benchmarks and rewrites their sections of
+ * docs/benchmarks.md, keeping the sections of benchmarks that were not run this time. Arguments with an {@code =}
+ * set system properties for the run (the benchmarks' {@code bench.*} knobs), e.g. a small trial that leaves the
+ * documented figures alone: {@code ./tredegar bench signups bench.warmup=3 bench.measure=10
+ * bench.report=infra/bench/target/benchmarks-trial.md}.
  */
 public final class Benchmarks {
     private Benchmarks() {
     }
 
     public static void main(String[] args) throws Exception {
-        List<String> wanted = args.length == 0 ? List.of("intake", "volunteers", "search", "keycloak", "notifications") : List.of(args);
+        List<String> names = new java.util.ArrayList<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            if (eq > 0) {
+                System.setProperty(arg.substring(0, eq), arg.substring(eq + 1));
+            } else {
+                names.add(arg);
+            }
+        }
+        List<String> wanted = names.isEmpty() ? List.of("intake", "volunteers", "signups", "search", "keycloak", "notifications") : names;
         Platform platform = new Platform();
         Map<String, String> sections = new LinkedHashMap<>();
         for (String name : wanted) {
@@ -28,10 +40,11 @@ public final class Benchmarks {
             String section = switch (name) {
                 case "intake" -> IntakeBenchmark.run(platform);
                 case "volunteers" -> VolunteersBenchmark.run(platform);
+                case "signups" -> SignUpsBenchmark.run(platform);
                 case "search" -> CandidateSearchBenchmark.run(platform);
                 case "keycloak" -> KeycloakSignupBenchmark.run(platform);
                 case "notifications" -> NotificationsBenchmark.run(platform);
-                default -> throw new IllegalArgumentException("unknown benchmark " + name + " (known: intake, volunteers, search, keycloak, notifications)");
+                default -> throw new IllegalArgumentException("unknown benchmark " + name + " (known: intake, volunteers, signups, search, keycloak, notifications)");
             };
             System.out.println(section);
             sections.put(name, section);
@@ -41,7 +54,8 @@ public final class Benchmarks {
     }
 
     static void write(Map<String, String> sections, String args) throws Exception {
-        Path file = Launcher.root().resolve("docs/benchmarks.md");
+        // bench.report: another file for trial runs (small scale, busy machine) that must not replace the figures.
+        Path file = Launcher.root().resolve(System.getProperty("bench.report", "docs/benchmarks.md"));
         String text = Files.exists(file) ? Files.readString(file) : """
                 # Benchmarks
 

@@ -1,7 +1,6 @@
 package org.tredegar.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.uber.h3core.H3Core;
 import org.tredegar.contracts.model.HelpCategory;
 import org.tredegar.testing.Launcher;
 import org.tredegar.testing.SharedInfra;
@@ -18,7 +17,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -39,9 +37,11 @@ import java.util.regex.Pattern;
  * <p>
  * The bench does not depend on the volunteers module, so the service's own classes are loaded from its packaged jar:
  * {@code SpatialIndex.cover} (the cells), {@code CandidateQuery.sql} (the exact text the service runs),
- * {@code CandidateQuery.snapshot} (its row mapping) and {@code Matcher.rank}. The query runs over JDBC with unnamed
- * statements ({@code prepareThreshold=0}), as the service's reactive client runs it (no prepared-statement cache),
- * so PostgreSQL plans each search for its own cells.
+ * {@code CandidateQuery.snapshot} (its row mapping) and {@code Matcher.rank}. The query runs over JDBC as a named
+ * server-side prepared statement from its first use ({@code prepareThreshold=1}), as the service's reactive client
+ * runs it ({@code quarkus.datasource.reactive.cache-prepared-statements=true}): PostgreSQL's plan cache then settles
+ * on one generic plan instead of planning each search for its own cells. {@code -Dbench.search.unprepared=true}
+ * plans every search instead (unnamed statements, as the service did before).
  */
 final class CandidateSearchBenchmark {
     private static final Pattern PARAMETER = Pattern.compile("\\?(\\d+)");
@@ -65,23 +65,18 @@ final class CandidateSearchBenchmark {
         long loaded;
         try (Connection c = DriverManager.getConnection(pg.jdbcUrl("volunteers"), pg.user(), pg.password())) {
             loaded = count(c, "SELECT count(*) FROM volunteers");
-            if (loaded < population) {
-                long start = System.nanoTime();
-                load(c, (int) (population - loaded));
-                loadSeconds = (System.nanoTime() - start) / 1e9;
-            }
-            seedRecentTasks(c);
-            try (Statement s = c.createStatement()) {
-                s.execute("VACUUM ANALYZE volunteers");
-                s.execute("VACUUM ANALYZE assignments");
-            }
+            long start = System.nanoTime();
+            VolunteerSeeder.topUp(c, population);
+            loadSeconds = loaded < population ? (System.nanoTime() - start) / 1e9 : 0;
+            VolunteerSeeder.seedRecentTasks(c);
+            VolunteerSeeder.analyze(c);
         }
 
         ServiceCode service = ServiceCode.load();
         Properties props = new Properties();
         props.setProperty("user", pg.user());
         props.setProperty("password", pg.password());
-        props.setProperty("prepareThreshold", "0");
+        props.setProperty("prepareThreshold", Boolean.getBoolean("bench.search.unprepared") ? "0" : "1");
         try (Connection c = DriverManager.getConnection(pg.jdbcUrl("volunteers"), props)) {
             Stats stats = new Stats(c, service);
             Random random = new Random(5);
@@ -103,8 +98,9 @@ final class CandidateSearchBenchmark {
                     homes spread evenly over %s)%s. Each search is one request at a random point of that area,
                     %.0f km search distance (the default), groceries or (1 in 4) transport, language en: the service's own
                     `SpatialIndex.cover` cells, the exact SQL of `CandidateSearch` (`CandidateQuery.sql`) over JDBC
-                    (unnamed statements, planned per search like the service's), its row mapping, and `Matcher.rank`
+                    (%s), its row mapping, and `Matcher.rank`
                     in-process — no Kafka, no offers written. %,d searches after %,d warm-up searches, one at a time.
+                    %s
 
                     | figure | value |
                     |---|---|
@@ -117,13 +113,15 @@ final class CandidateSearchBenchmark {
                     Target from the issue: matching p99 ≤ 10 ms.
                     """, total, onDuty, withWindows, tasks, AREA, loadSeconds > 0
                             ? String.format(Locale.ROOT, "; %,d loaded by SQL in %.0f s", population - loaded, loadSeconds) : "",
-                    SEARCH_KM, searches, warmUp, stats.total.summary(true), stats.cells.summary(false), stats.query.summary(false),
+                    SEARCH_KM, Boolean.getBoolean("bench.search.unprepared")
+                            ? "unnamed statements, planned per search" : "a prepared statement reused, as the service's",
+                    searches, warmUp, stats.planShape, stats.total.summary(true), stats.cells.summary(false), stats.query.summary(false),
                     stats.matcher.summary(false), stats.cellCount / (double) searches, stats.rows / (double) searches,
                     stats.maxRows, stats.ranked / (double) searches);
         }
     }
 
-    static final String AREA = "50.5–55.5° N, 4.8° W–0.7° E";
+    static final String AREA = VolunteerSeeder.AREA;
 
     /** One search at a time, timed in three parts. */
     static final class Stats {
@@ -140,6 +138,7 @@ final class CandidateSearchBenchmark {
         long rows;
         int maxRows;
         long ranked;
+        String planShape = "";
 
         Stats(Connection c, ServiceCode service) throws Exception {
             this.c = c;
@@ -206,7 +205,10 @@ final class CandidateSearchBenchmark {
             return found;
         }
 
-        /** The plan of one search, for the console (not the report): which index, how many buffers. */
+        /**
+         * The plan of one search, in full for the console; its shape (the scan on volunteers, heap fetches, buffers)
+         * also goes to {@link #planShape} for the report.
+         */
         String explain(Random random) throws Exception {
             double lat = 51.0 + random.nextDouble() * 4.0;
             double lon = -4.3 + random.nextDouble() * 4.5;
@@ -219,14 +221,48 @@ final class CandidateSearchBenchmark {
                     explain.setObject(i + 1, values[order[i]]);
                 }
                 StringBuilder plan = new StringBuilder("candidate query plan (" + service.cells(cover).size() + " cells):\n");
+                List<String> lines = new ArrayList<>();
                 try (ResultSet rs = explain.executeQuery()) {
                     while (rs.next()) {
+                        lines.add(rs.getString(1));
                         plan.append("  ").append(rs.getString(1)).append('\n');
                     }
                 }
+                planShape = shape(lines);
                 return plan.toString();
             }
         }
+    }
+
+    private static final Pattern SCAN = Pattern.compile("((?:Index Only Scan|Index Scan|Bitmap Heap Scan|Seq Scan)(?: using \\S+)? on volunteers)");
+
+    /** "Index Only Scan using … on volunteers, 0 heap fetches; 620 buffers (40 read …)" from EXPLAIN (ANALYZE, BUFFERS). */
+    static String shape(List<String> plan) {
+        String scan = "?";
+        String heap = "";
+        long hit = 0;
+        long read = 0;
+        boolean totals = false;
+        for (String line : plan) {
+            Matcher m = SCAN.matcher(line);
+            if (scan.equals("?") && m.find()) {
+                scan = m.group(1);
+            }
+            if (line.contains("Heap Fetches:") && heap.isEmpty()) {
+                heap = ", " + line.replaceAll(".*Heap Fetches: (\\d+).*", "$1") + " heap fetches";
+            } else if (line.contains("Heap Blocks:") && heap.isEmpty()) {
+                heap = ", " + line.replaceAll(".*Heap Blocks: (.*)", "$1") + " heap blocks";
+            }
+            if (!totals && line.contains("Buffers: shared")) { // the first Buffers line is the whole query's
+                totals = true;
+                Matcher h = Pattern.compile("hit=(\\d+)").matcher(line);
+                Matcher r = Pattern.compile("read=(\\d+)").matcher(line);
+                hit = h.find() ? Long.parseLong(h.group(1)) : 0;
+                read = r.find() ? Long.parseLong(r.group(1)) : 0;
+            }
+        }
+        return String.format(Locale.ROOT, "Plan of one search: %s%s; %d buffers (%d read outside shared_buffers).",
+                scan, heap, hit + read, read);
     }
 
     /** Nanosecond samples → percentiles in milliseconds. */
@@ -239,6 +275,12 @@ final class CandidateSearchBenchmark {
                 samples = Arrays.copyOf(samples, size * 2);
             }
             samples[size++] = nanos;
+        }
+
+        void addAll(Timings other) {
+            for (int i = 0; i < other.size; i++) {
+                add(other.samples[i]);
+            }
         }
 
         String summary(boolean withMax) {
@@ -264,91 +306,8 @@ final class CandidateSearchBenchmark {
         return PARAMETER.matcher(sql).replaceAll("?");
     }
 
-    /**
-     * Volunteers as {@link VolunteersBenchmark} spreads them (a third on duty, radius 3–10 km, half drivers, a tenth
-     * bilingual), and besides: two in five keep weekly windows (weekday daytimes, or evenings and weekends), one in
-     * ten a weekly task limit, one in five rest hours — so the matcher reads and checks what real profiles carry.
-     */
-    static void load(Connection c, int count) throws Exception {
-        H3Core h3 = H3Core.newInstance();
-        Random random = new Random(43);
-        String[] windows = {
-                "[{\"day\":\"monday\",\"from\":\"09:00\",\"to\":\"17:00\"},{\"day\":\"tuesday\",\"from\":\"09:00\",\"to\":\"17:00\"},"
-                        + "{\"day\":\"wednesday\",\"from\":\"09:00\",\"to\":\"17:00\"},{\"day\":\"thursday\",\"from\":\"09:00\",\"to\":\"17:00\"},"
-                        + "{\"day\":\"friday\",\"from\":\"09:00\",\"to\":\"17:00\"}]",
-                "[{\"day\":\"monday\",\"from\":\"18:00\",\"to\":\"22:00\"},{\"day\":\"wednesday\",\"from\":\"18:00\",\"to\":\"22:00\"},"
-                        + "{\"day\":\"saturday\",\"from\":\"08:00\",\"to\":\"24:00\"},{\"day\":\"sunday\",\"from\":\"10:00\",\"to\":\"16:00\"}]"};
-        UUID hub = org.tredegar.platform.hub.HubIds.idOf("tredegar");
-        boolean autoCommit = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO volunteers (id, display_name, hub_id, hubs, lat, lon, "
-                + "h3_fine, h3_coarse, radius_km, skills, languages, on_duty, availability, max_tasks_per_week, rest_hours, "
-                + "registered_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'bench', now(), now())")) {
-            for (int i = 0; i < count; i++) {
-                double lat = 50.5 + random.nextDouble() * 5.0;
-                double lon = -4.8 + random.nextDouble() * 5.5;
-                insert.setObject(1, UUID.randomUUID());
-                insert.setString(2, "Bench volunteer " + i);
-                insert.setObject(3, hub);
-                insert.setString(4, "tredegar");
-                // Stored as the service stores a home: rounded to ~110 m, cells of the rounded point.
-                double storedLat = Math.round(lat * 1000) / 1000.0;
-                double storedLon = Math.round(lon * 1000) / 1000.0;
-                insert.setDouble(5, storedLat);
-                insert.setDouble(6, storedLon);
-                insert.setLong(7, h3.latLngToCell(storedLat, storedLon, 7));
-                insert.setLong(8, h3.latLngToCell(storedLat, storedLon, 5));
-                insert.setDouble(9, 3 + random.nextInt(8));
-                insert.setString(10, random.nextBoolean() ? "driving" : "");
-                insert.setString(11, random.nextInt(10) == 0 ? "en,cy" : "en");
-                insert.setBoolean(12, random.nextInt(3) == 0);
-                int shape = random.nextInt(5);
-                insert.setString(13, shape < 2 ? windows[shape] : "[]");
-                insert.setObject(14, random.nextInt(10) == 0 ? 2 + random.nextInt(4) : null, java.sql.Types.INTEGER);
-                insert.setInt(15, random.nextInt(5) == 0 ? 12 : 0);
-                insert.addBatch();
-                if (i % 5000 == 4999) {
-                    insert.executeBatch();
-                    c.commit();
-                }
-            }
-            insert.executeBatch();
-            c.commit();
-        } finally {
-            c.setAutoCommit(autoCommit);
-        }
-    }
-
-    /** One in thirty on-duty volunteers did a task in the last six days (the lateral join then finds a row). */
-    static void seedRecentTasks(Connection c) throws Exception {
-        if (count(c, "SELECT count(*) FROM offers WHERE offer_code = 'BENCH1'") > 0) {
-            return;
-        }
-        try (Statement s = c.createStatement()) {
-            s.executeUpdate("""
-                    WITH picked AS (
-                      SELECT id AS volunteer_id, hub_id, gen_random_uuid() AS request_id, gen_random_uuid() AS offer_id,
-                             now() - random() * interval '6 days' AS at
-                      FROM volunteers WHERE on_duty AND random() < 1.0 / 30),
-                    rounds AS (
-                      INSERT INTO match_rounds (request_id, hub_id, category, urgency, status, created_at, updated_at)
-                      SELECT request_id, hub_id, 'groceries', 'routine', 'done', at, at FROM picked),
-                    offered AS (
-                      INSERT INTO offers (id, request_id, volunteer_id, hub_id, category, urgency, distance_km, offer_code,
-                                          status, expires_at, created_at, answered_at)
-                      SELECT offer_id, request_id, volunteer_id, hub_id, 'groceries', 'routine', 1, 'BENCH1', 'accepted',
-                             at + interval '2 hours', at, at FROM picked)
-                    INSERT INTO assignments (id, request_id, offer_id, volunteer_id, hub_id, status, accepted_at, completed_at)
-                    SELECT gen_random_uuid(), request_id, offer_id, volunteer_id, hub_id, 'completed', at, at + interval '1 hour'
-                    FROM picked""");
-        }
-    }
-
     static long count(Connection c, String sql) throws Exception {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return VolunteerSeeder.count(c, sql);
     }
 
     /** The volunteers service's search code, from its packaged jar, called through method handles. */

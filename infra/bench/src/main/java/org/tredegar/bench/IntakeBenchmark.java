@@ -88,8 +88,20 @@ final class IntakeBenchmark {
             this.port = port;
         }
 
-        /** The status code, or -1 when the exchange failed. */
+        /** The answer's status and body (UTF-8); status -1 when the exchange failed. */
+        record Response(int status, String body) {
+        }
+
+        /** The status code, or -1 when the exchange failed; the body is skipped. */
         int post(String path, byte[] body) {
+            return exchange("POST", path, "", body, null).status();
+        }
+
+        /**
+         * {@code method} with {@code headers} (each ending in CRLF, or empty) and a JSON {@code body} (null: none);
+         * the answer's body is kept when {@code keepBody} is given, skipped otherwise.
+         */
+        Response exchange(String method, String path, String headers, byte[] body, java.io.ByteArrayOutputStream keepBody) {
             try {
                 if (socket == null) {
                     socket = new Socket(host, port);
@@ -97,17 +109,26 @@ final class IntakeBenchmark {
                     out = new BufferedOutputStream(socket.getOutputStream(), 4096);
                     in = new BufferedInputStream(socket.getInputStream(), 4096);
                 }
-                out.write(("POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port
-                        + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
-                        .getBytes(StandardCharsets.ISO_8859_1));
-                out.write(body);
+                out.write((method + " " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n" + headers
+                        + (body == null ? "" : "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n")
+                        + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                if (body != null) {
+                    out.write(body);
+                }
                 out.flush();
-                return readResponse();
+                if (keepBody != null) {
+                    keepBody.reset();
+                }
+                this.keep = keepBody;
+                int status = readResponse();
+                return new Response(status, keepBody == null ? "" : keepBody.toString(StandardCharsets.UTF_8));
             } catch (IOException | RuntimeException e) {
                 close();
-                return -1;
+                return new Response(-1, "");
             }
         }
+
+        private java.io.ByteArrayOutputStream keep;
 
         private int readResponse() throws IOException {
             String status = line();
@@ -157,6 +178,16 @@ final class IntakeBenchmark {
         }
 
         private void skip(long bytes) throws IOException {
+            if (keep != null) {
+                for (long left = bytes; left > 0; left--) {
+                    int b = in.read();
+                    if (b < 0) {
+                        throw new EOFException("connection closed");
+                    }
+                    keep.write(b);
+                }
+                return;
+            }
             for (long left = bytes; left > 0; ) {
                 long skipped = in.skip(left);
                 if (skipped <= 0) {

@@ -1,6 +1,5 @@
 package org.tredegar.bench;
 
-import com.uber.h3core.H3Core;
 import io.smallrye.jwt.build.Jwt;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.tredegar.contracts.model.ContactChannel;
@@ -21,7 +20,6 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,13 +38,36 @@ import java.util.UUID;
 final class VolunteersBenchmark {
     static final String HUBS = "tredegar";
 
+    private static KeyPair keys;
+    private static String url;
+
+    /**
+     * The volunteers service for the benchmarks that call its API ({@code volunteers}, {@code signups}), started
+     * once per run: it verifies tokens signed with {@link #keys()} (no Keycloak), and the load generator's loopback
+     * addresses are exempt from the per-address rate limit of the public sign-up endpoints.
+     */
+    static synchronized String service(Platform platform) throws Exception {
+        if (url == null) {
+            url = platform.start("volunteers", Map.of(
+                    "QUARKUS_OIDC_PUBLIC_KEY", Base64.getEncoder().encodeToString(keys().getPublic().getEncoded()),
+                    "TREDEGAR_RATE_LIMIT_EXEMPT", "127.0.0.1,0:0:0:0:0:0:0:1,::1"), List.of("-Dquarkus.oidc.auth-server-url="));
+        }
+        return url;
+    }
+
+    /** The key pair the benchmark signs tokens with, as Keycloak would (RS256). */
+    static synchronized KeyPair keys() throws Exception {
+        if (keys == null) {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            keys = generator.generateKeyPair();
+        }
+        return keys;
+    }
+
     static String run(Platform platform) throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        KeyPair keys = generator.generateKeyPair();
-        String url = platform.start("volunteers", Map.of(
-                "QUARKUS_OIDC_PUBLIC_KEY", Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()),
-                "TREDEGAR_RATE_LIMIT_EXEMPT", "127.0.0.1,0:0:0:0:0:0:0:1,::1"), List.of("-Dquarkus.oidc.auth-server-url="));
+        String url = service(platform);
+        KeyPair keys = keys();
 
         // Each call signs a fresh token (RS256) in the load generator, on the same 2 cores as the service: that
         // work is Keycloak's in real life, so the figure is a lower bound for the service itself.
@@ -73,7 +94,7 @@ final class VolunteersBenchmark {
 
         int population = Integer.getInteger("bench.volunteers", 1_000_000);
         long loadStart = System.nanoTime();
-        loadVolunteers(population);
+        long inDatabase = loadVolunteers(population);
         double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
         matchingLatency(50); // warm-up: caches, JIT and the consumer's first fetches; not reported
         Latencies matching = matchingLatency(Integer.getInteger("bench.match.requests", 300));
@@ -107,49 +128,20 @@ final class VolunteersBenchmark {
                 Targets from the issue: ≥ 2,000 sign-ups/s (750,000 in under 7 min); matching p99 ≤ 10 ms.
                 """, callers, warmUp.toSeconds(), measure.toSeconds(), signups.perSecond(), signups.p50Millis(),
                 signups.p99Millis(), signups.maxMillis(), signups.calls(), signups.failures(),
-                750_000 / Math.max(signups.perSecond(), 1) / 60, population + signups.calls() - signups.failures(), population, loadSeconds,
+                750_000 / Math.max(signups.perSecond(), 1) / 60, inDatabase, population, loadSeconds,
                 matching.sent, matching.p50, matching.p99, matching.max, matching.matched, matching.sent);
     }
 
     record Latencies(int sent, int matched, double p50, double p99, double max) {
     }
 
-    static void loadVolunteers(int count) throws Exception {
-        H3Core h3 = H3Core.newInstance();
+    /** {@code count} more volunteers by SQL ({@link VolunteerSeeder}); returns how many the table then holds. */
+    static long loadVolunteers(int count) throws Exception {
         SharedInfra.PostgresServer pg = SharedInfra.postgres();
-        Random random = new Random(42);
         try (Connection c = DriverManager.getConnection(pg.jdbcUrl("volunteers"), pg.user(), pg.password())) {
-            c.setAutoCommit(false);
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO volunteers (id, display_name, hub_id, hubs, lat, lon, "
-                    + "h3_fine, h3_coarse, radius_km, skills, languages, on_duty, registered_by, created_at, updated_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'bench', now(), now())")) {
-                UUID hub = org.tredegar.platform.hub.HubIds.idOf("tredegar");
-                for (int i = 0; i < count; i++) {
-                    double lat = 50.5 + random.nextDouble() * 5.0;
-                    double lon = -4.8 + random.nextDouble() * 5.5;
-                    insert.setObject(1, UUID.randomUUID());
-                    insert.setString(2, "Bench volunteer " + i);
-                    insert.setObject(3, hub);
-                    insert.setString(4, "tredegar");
-                    insert.setDouble(5, lat);
-                    insert.setDouble(6, lon);
-                    insert.setLong(7, h3.latLngToCell(lat, lon, 7));
-                    insert.setLong(8, h3.latLngToCell(lat, lon, 5));
-                    insert.setDouble(9, 3 + random.nextInt(8));
-                    insert.setString(10, random.nextBoolean() ? "driving" : "");
-                    insert.setString(11, random.nextInt(10) == 0 ? "en,cy" : "en");
-                    insert.setBoolean(12, random.nextInt(3) == 0);
-                    insert.addBatch();
-                    if (i % 5000 == 4999) {
-                        insert.executeBatch();
-                        c.commit();
-                    }
-                }
-                insert.executeBatch();
-                c.commit();
-            }
-            c.setAutoCommit(true);
-            c.createStatement().execute("ANALYZE volunteers");
+            VolunteerSeeder.insert(c, count, 42);
+            VolunteerSeeder.analyze(c);
+            return VolunteerSeeder.count(c, "SELECT count(*) FROM volunteers");
         }
     }
 

@@ -40,6 +40,10 @@ public final class CandidateQuery {
      * The distance test is the matcher's own (the same great-circle formula on the same stored coordinates, a metre
      * of slack), done here so that people out of reach are dropped before their workload is looked up, sent over
      * and mapped — most of what the cells hold. The {@link Matcher} still decides.
+     * <p>
+     * Every {@code volunteers} column read here is in the covering indexes of migration V3 (key: the cell column;
+     * INCLUDE: the rest), so the search is an index-only scan and never visits the table: a column added here
+     * belongs in their INCLUDE list too (a new migration), or each search goes back to one heap page per row.
      */
     public static String sql(String column) {
         if (!column.equals("h3_fine") && !column.equals("h3_coarse")) {
