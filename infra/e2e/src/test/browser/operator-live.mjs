@@ -176,6 +176,16 @@ try {
   await publicPage.screenshot({ path: join(out, 'public-hub.png'), fullPage: true });
   log(`page weights: operator ${result.operatorPage.totalBytes} B, public ${JSON.stringify(
     Object.fromEntries(Object.entries(result.publicPages).map(([k, v]) => [k, v.totalBytes])))} B`);
+
+  // 5. Sign out: Keycloak ends the session and sends the browser back to this dashboard (whatever its port), and
+  //    the operator page asks for a login again.
+  await Promise.all([page.waitForURL(`${dashboard}/`, { timeout: 30000 }), page.click('a[href="/operator/logout"]')]);
+  await page.goto(`${dashboard}/operator`);
+  result.signedOut = page.url().startsWith(`${keycloak}/realms/tredegar/protocol/openid-connect/auth`);
+  if (!result.signedOut) {
+    throw new Error(`after signing out, /operator did not ask for a login again: ${page.url()}`);
+  }
+  log('signed out: back on the public page, /operator asks for a login again');
   exitCode = 0;
 } catch (e) {
   result.error = String(e && e.message ? e.message : e);

@@ -66,6 +66,7 @@ class OperatorPageInBrowserIT {
         assertThat(browser.exitValue()).as("browser script exit code:\n" + output).isZero();
 
         assertThat(result.path("reloaded").asBoolean(true)).isFalse();
+        assertThat(result.path("signedOut").asBoolean(false)).as("signed out, back to this dashboard, login asked again").isTrue();
         assertThat(result.path("latencyMs").asLong(Long.MAX_VALUE)).as("ms from sending the request to its row on the page")
                 .isLessThanOrEqualTo(WAIT_LIMIT_MS);
         assertThat(out.resolve("operator-live.png")).isRegularFile();
