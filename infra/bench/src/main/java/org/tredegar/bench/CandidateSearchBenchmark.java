@@ -277,6 +277,10 @@ final class CandidateSearchBenchmark {
             samples[size++] = nanos;
         }
 
+        int count() {
+            return size;
+        }
+
         void addAll(Timings other) {
             for (int i = 0; i < other.size; i++) {
                 add(other.samples[i]);

@@ -35,6 +35,15 @@ final class Platform {
         return start(service, extraEnv, List.of());
     }
 
+    /** The benchmark-only keys every service started here seals contacts with (never used outside benchmarks). */
+    static final String CONTACT_KEYS = "bench1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+    static final String CONTACT_HASH_KEY = "YmVuY2gtb25seS1sb29rdXAtaGFzaC1rZXktMDEyMzQ=";
+
+    /** Opens what the services sealed: for a benchmark that plays the person who received a code. */
+    static org.tredegar.platform.privacy.ContactCipher contactCipher() {
+        return new org.tredegar.platform.privacy.ContactCipher(CONTACT_KEYS, "bench1", CONTACT_HASH_KEY);
+    }
+
     String start(String service, Map<String, String> extraEnv, List<String> jvmOptions) {
         SharedInfra.PostgresServer pg = SharedInfra.postgres();
         pg.createDatabase(service);
@@ -42,9 +51,9 @@ final class Platform {
         ports.put(service, port);
         Map<String, String> env = ServiceEnvironment.of(service, port, pg.host() + ":" + pg.port(),
                 SharedInfra.kafkaBootstrap(), "http://localhost:1/realms/tredegar", Map.of());
-        env.put("TREDEGAR_CONTACT_KEYS", "bench1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+        env.put("TREDEGAR_CONTACT_KEYS", CONTACT_KEYS);
         env.put("TREDEGAR_CONTACT_ACTIVE_KEY", "bench1");
-        env.put("TREDEGAR_CONTACT_HASH_KEY", "YmVuY2gtb25seS1sb29rdXAtaGFzaC1rZXktMDEyMzQ=");
+        env.put("TREDEGAR_CONTACT_HASH_KEY", CONTACT_HASH_KEY);
         env.put("QUARKUS_LOG_LEVEL", "WARN");
         env.putAll(extraEnv);
         Path log = logs.resolve(service + ".log");
