@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -121,6 +122,35 @@ class DeliveryReceiptTest {
                 .post("/api/v1/channels/sms/status").then().statusCode(204);
         assertThat(Db.rows("SELECT status, delivery_status, failed_channels FROM notifications WHERE recipient_ref = ?", requestId).get(0))
                 .containsEntry("status", "sent").containsEntry("delivery_status", "delivered").containsEntry("failed_channels", null);
+    }
+
+    @Test
+    void aReceiptThatOvertakesTheCommitOfItsSendIsAppliedWhenTheSendIsRecorded() {
+        UUID volunteerId = UUID.randomUUID();
+        UUID offerId = UUID.randomUUID();
+        String phone = OfferDeliveryTest.phone();
+        String email = "early-" + volunteerId + "@example.org";
+        String sid = "SM" + offerId.toString().replace("-", "");
+        Stubs.volunteerContact(volunteerId, "sms", phone, "en", "[{\"channel\":\"email\",\"value\":\"" + email + "\"}]");
+        Stubs.smsAccepted(phone, sid);
+        // The provider took the SMS and reports it undelivered before the send's transaction has committed.
+        List<Object> statusWhenTheReceiptCame = new CopyOnWriteArrayList<>();
+        TestCommitHook.beforeCommitOnce(volunteerId, () -> {
+            statusWhenTheReceiptCame.add(Db.rows("SELECT status FROM notifications WHERE subject_ref = ?", offerId).get(0).get("status"));
+            OfferDeliveryTest.signed(Map.of("MessageSid", sid, "MessageStatus", "undelivered", "ErrorCode", "30003"),
+                    "/api/v1/channels/sms/status").post("/api/v1/channels/sms/status").then().statusCode(204);
+        });
+        Events.publish(OfferDeliveryTest.offer(offerId, volunteerId, "7531", "en"));
+
+        // Not lost: applied when the send was recorded, so the message moves on to email as a late receipt would.
+        await().atMost(Duration.ofSeconds(30)).until(() -> Mails.to(email).size() == 1);
+        assertThat(statusWhenTheReceiptCame).containsExactly("sending");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Db.count(
+                "SELECT count(*) FROM notifications WHERE subject_ref = ? AND status = 'sent' AND channel = 'email'", offerId) == 1);
+        Map<String, Object> row = Db.rows("SELECT * FROM notifications WHERE subject_ref = ?", offerId).get(0);
+        assertThat(row.get("failed_channels")).isEqualTo("sms");
+        assertThat(OfferDeliveryTest.sentTo(phone)).hasSize(1);
+        assertThat(Db.count("SELECT count(*) FROM early_sms_receipts WHERE message_sid = ?", sid)).isZero();
     }
 
     private static boolean failedFor(ConsumerRecord<String, byte[]> r, UUID notificationId) {

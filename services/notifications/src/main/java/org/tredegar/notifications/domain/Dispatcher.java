@@ -3,10 +3,14 @@ package org.tredegar.notifications.domain;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -36,6 +40,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.tredegar.notifications.domain.NotificationPlanner.utc;
 
@@ -73,6 +78,8 @@ public class Dispatcher {
     @Inject
     SendCommitHook commitHook;
     @Inject
+    DeliveryReceipts receipts;
+    @Inject
     TimeSource clock;
     @Inject
     ObjectMapper json;
@@ -91,18 +98,96 @@ public class Dispatcher {
     Duration lease;
     @ConfigProperty(name = "tredegar.dispatch.enabled", defaultValue = "true")
     boolean enabled;
+    /** Longest wait for a contact lookup, a one-time code or a provider before the attempt counts as failed. */
+    @ConfigProperty(name = "tredegar.dispatch.remote-timeout", defaultValue = "PT30S")
+    Duration remoteTimeout;
     /** Rounds per tick while full batches are due: a backlog drains at the providers' pace, not one batch a tick. */
     @ConfigProperty(name = "tredegar.dispatch.max-rounds", defaultValue = "20")
     int maxRounds;
+    @ConfigProperty(name = "tredegar.dispatch.urgent.hot-interval", defaultValue = "PT0.05S")
+    Duration hotInterval;
+    @ConfigProperty(name = "tredegar.dispatch.urgent.hot-window", defaultValue = "PT2S")
+    Duration hotWindow;
+    @Inject
+    Vertx vertx;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+    private final AtomicBoolean hot = new AtomicBoolean();
+    private volatile long hotUntil;
+    private volatile boolean stopping;
 
     @Scheduled(every = "${tredegar.dispatch.every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
-        if (!enabled) {
-            return Uni.createFrom().voidItem();
+        return round();
+    }
+
+    /**
+     * An urgent message (a one-time code, an urgent request or offer) is being recorded and will be due once its
+     * transaction commits. Its writer does not know when that is, so the dispatcher runs a round every
+     * {@code urgent.hot-interval} until {@code urgent.hot-window} after the last such message, instead of leaving it
+     * to the next tick (the same idea as the outbox relay's commitExpected, ADR 0002).
+     */
+    public void urgentExpected() {
+        if (!enabled || stopping) {
+            return;
         }
-        return recoverStale().chain(this::dispatchDue).replaceWithVoid()
-                .onFailure().invoke(e -> LOG.warnf("dispatch round failed: %s", e.toString()))
-                .onFailure().recoverWithNull().replaceWithVoid();
+        hotUntil = System.nanoTime() + hotWindow.toNanos();
+        if (hot.compareAndSet(false, true)) {
+            vertx.setPeriodic(hotInterval.toMillis(), this::hotTick);
+        }
+    }
+
+    private void hotTick(long timer) {
+        if (stopping) {
+            vertx.cancelTimer(timer);
+            return;
+        }
+        wake();
+        if (System.nanoTime() - hotUntil > 0) {
+            vertx.cancelTimer(timer);
+            hot.set(false);
+            // An urgent message between the check and the reset must not be left to the next tick.
+            if (System.nanoTime() - hotUntil < 0) {
+                urgentExpected();
+            }
+        }
+    }
+
+    /** No more rounds once the service is stopping (its pool is about to close). */
+    void stopping(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
+    /** A round now; if one is already running, one more right after it (what it claimed was claimed before). */
+    public void wake() {
+        round().subscribe().with(ignored -> {
+        }, e -> LOG.warnf("dispatch round failed: %s", e.toString()));
+    }
+
+    /** One round at a time, whoever asks (the tick, a wake-up): the concurrency bound holds for the whole service. */
+    private Uni<Void> round() {
+        return Uni.createFrom().deferred(() -> {
+            if (!enabled || stopping) {
+                return Uni.createFrom().voidItem();
+            }
+            if (!running.compareAndSet(false, true)) {
+                again.set(true);
+                return Uni.createFrom().voidItem();
+            }
+            again.set(false);
+            Context base = Vertx.currentContext() != null ? Vertx.currentContext() : vertx.getOrCreateContext();
+            return OwnContext.run(base, () -> recoverStale().chain(this::dispatchDue))
+                    .replaceWithVoid()
+                    .onFailure().invoke(e -> LOG.warnf("dispatch round failed: %s", e.toString()))
+                    .onFailure().recoverWithNull().replaceWithVoid()
+                    .eventually(() -> {
+                        running.set(false);
+                        if (again.getAndSet(false)) {
+                            wake();
+                        }
+                    });
+        });
     }
 
     /**
@@ -166,7 +251,7 @@ public class Dispatcher {
         if (n.kind() == MessageKind.ONE_TIME_CODE) {
             return deliverCode(n);
         }
-        return contacts.find(n.recipientType(), n.recipientRef(), n.hubId())
+        return remote(contacts.find(n.recipientType(), n.recipientRef(), n.hubId()))
                 .onFailure().call(e -> failed(n, new ProviderException("contact lookup failed: " + e.getClass().getSimpleName(), e), "none"))
                 .onFailure().recoverWithNull()
                 .chain(contact -> {
@@ -195,7 +280,7 @@ public class Dispatcher {
      * confirms that address), then forgotten. Unknown, used or expired (404/410): nothing to send.
      */
     private Uni<Void> deliverCode(Claimed n) {
-        return codes.find(n.recipientType(), n.subjectRef())
+        return remote(codes.find(n.recipientType(), n.subjectRef()))
                 .onFailure().call(e -> failed(n, new ProviderException("one-time code lookup failed: " + e.getClass().getSimpleName(), e), "none"))
                 .onFailure().recoverWithNull()
                 .chain(found -> {
@@ -249,9 +334,9 @@ public class Dispatcher {
         Uni<Optional<String>> earlier = n.inDoubt()
                 ? channel.get().alreadySent(message, n.createdAt())
                 : Uni.createFrom().item(Optional.empty());
-        return earlier.chain(found -> found.isPresent()
+        return remote(earlier.chain(found -> found.isPresent()
                         ? Uni.createFrom().item(found.get())
-                        : channel.get().send(message))
+                        : channel.get().send(message)))
                 .onItemOrFailure().transformToUni((ref, failure) -> {
                     if (failure != null) {
                         LOG.infof("notification %s: %s failed (%s), trying the next address if any", n.id(),
@@ -267,7 +352,7 @@ public class Dispatcher {
         // An SMS offer keeps a keyed hash of the number it went to, so the volunteer's reply can find the offer.
         String replyHash = n.kind() == MessageKind.OFFER && "sms".equals(address.channel())
                 ? cipher.lookupHash("sms", address.value()) : null;
-        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(
+        return OwnContext.transaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(
                                 "UPDATE notifications SET status = 'sent', channel = ?2, provider_ref = ?3, sent_at = ?4, "
                                         + "updated_at = ?4, reply_hash = ?5, in_doubt = FALSE, reason = NULL, delivery_status = NULL "
                                         + "WHERE id = ?1 AND status = 'sending' AND claimed_at = ?6")
@@ -277,12 +362,15 @@ public class Dispatcher {
                 .chain(updated -> {
                     if (updated == 0) {
                         LOG.warnf("notification %s was sent after its lease ran out; another dispatcher owns it now", n.id());
-                        return Uni.createFrom().voidItem();
+                        return Uni.createFrom().item(false);
                     }
                     return outbox.append(new NotificationSent(n.id(), n.hubId(), n.kind().slug(), address.channel(),
-                            n.recipientType(), uuidOrNull(n.causationEventId()), now)).replaceWithVoid();
+                            n.recipientType(), uuidOrNull(n.causationEventId()), now)).replaceWith(true);
                 })
-                .chain(() -> commitHook.beforeCommit(n.id(), n.recipientRef())))
+                .call(() -> commitHook.beforeCommit(n.id(), n.recipientRef()))
+                // A delivery receipt may have overtaken this commit: it was kept when it came, and is applied now.
+                .chain(recorded -> recorded && "sms".equals(address.channel()) && providerRef != null
+                        ? receipts.applyEarly(n.id(), providerRef) : Uni.createFrom().voidItem()))
                 .onFailure().invoke(e -> LOG.errorf("notification %s was handed to the provider but not recorded (%s); "
                         + "it stays in sending and is checked with the provider after the lease", n.id(), e.toString()))
                 .onFailure().recoverWithNull().replaceWithVoid();
@@ -295,25 +383,29 @@ public class Dispatcher {
                 && expiresAt(n).map(expires -> !expires.isAfter(next)).orElse(false);
         boolean retry = ProviderException.isRetriable(failure) && n.attempts() < maxAttempts && !codeExpiresFirst;
         if (retry) {
-            return release(n, "pending", next, failure.getMessage());
+            return release(n, "pending", next, failure.getMessage())
+                    .onFailure().invoke(e -> LOG.errorf("notification %s: the failed attempt could not be recorded (%s); "
+                            + "it stays in sending and is tried again after the lease", n.id(), e.toString()));
         }
         Instant now = clock.now();
         String reason = (failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage())
                 + (codeExpiresFirst && ProviderException.isRetriable(failure) ? "; the code expires before another attempt" : "");
-        return Panache.withTransaction(() -> update(n, "failed", now, reason)
+        return OwnContext.transaction(() -> update(n, "failed", now, reason)
                 .chain(updated -> updated == 0 ? Uni.createFrom().voidItem()
                         : outbox.append(new NotificationFailed(n.id(), n.hubId(), n.kind().slug(), channel,
-                        n.recipientType(), "gave up after " + n.attempts() + " attempt(s): " + reason, now)).replaceWithVoid()));
+                        n.recipientType(), "gave up after " + n.attempts() + " attempt(s): " + reason, now)).replaceWithVoid()))
+                .onFailure().invoke(e -> LOG.errorf("notification %s: the failed attempt could not be recorded (%s); "
+                        + "it stays in sending and is tried again after the lease", n.id(), e.toString()));
     }
 
     private Uni<Void> finish(Claimed n, String status, String reason) {
-        return Panache.withTransaction(() -> update(n, status, clock.now(), reason)).replaceWithVoid();
+        return OwnContext.transaction(() -> update(n, status, clock.now(), reason)).replaceWithVoid();
     }
 
     /** Back to the queue; a release that was no attempt (quiet hours, rate limit) does not count as one. */
     private Uni<Void> release(Claimed n, String status, Instant next, String reason) {
         Instant now = clock.now();
-        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(
+        return OwnContext.transaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(
                         "UPDATE notifications SET status = ?2, next_attempt_at = ?3, updated_at = ?4, "
                                 + "attempts = attempts - ?5, reason = COALESCE(?6, reason) "
                                 + "WHERE id = ?1 AND status = 'sending' AND claimed_at = ?7")
@@ -328,6 +420,15 @@ public class Dispatcher {
                                 + "WHERE id = ?1 AND status = 'sending' AND claimed_at = ?5")
                 .setParameter(1, n.id()).setParameter(2, status).setParameter(3, utc(now)).setParameter(4, reason)
                 .setParameter(5, utc(n.claimedAt())).executeUpdate());
+    }
+
+    /**
+     * A call to another service or a provider: bounded in time (a call that never answers would hold up the whole
+     * dispatcher round), and answered on this send's own context. No transaction is open while it runs.
+     */
+    private <T> Uni<T> remote(Uni<T> call) {
+        return OwnContext.back(call.ifNoItem().after(remoteTimeout)
+                .failWith(() -> new ProviderException("no answer within " + remoteTimeout, true)));
     }
 
     /** Exponential, capped, with full jitter so that a recovered provider is not hit by every retry at once. */

@@ -49,6 +49,8 @@ public class NotificationPlanner {
     TimeSource clock;
     @Inject
     QuietHours quietHours;
+    @Inject
+    Dispatcher dispatcher;
     @ConfigProperty(name = "tredegar.notifications.window", defaultValue = "PT15M")
     Duration defaultWindow;
 
@@ -185,7 +187,12 @@ public class NotificationPlanner {
                         .setParameter(11, intent.subjectRef())
                         .setParameter(12, toJson(intent.params()))
                         .setParameter(13, utc(nextAttempt))
-                        .executeUpdate()))
+                        .executeUpdate()
+                        .invoke(inserted -> {
+                            if (inserted > 0 && recent == 0 && "pending".equals(initialStatus) && intent.urgent()) {
+                                dispatcher.urgentExpected(); // sent as soon as this commits, not at the next tick
+                            }
+                        })))
                 .replaceWithVoid();
     }
 

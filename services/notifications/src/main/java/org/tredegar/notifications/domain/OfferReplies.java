@@ -78,7 +78,8 @@ public class OfferReplies {
             return reply(offer, MessageKind.OFFER_REPLY_CLOSED);
         }
         var call = new VolunteersClient.OfferAnswer(offer.recipientRef, "sms");
-        Uni<Void> sent = yes ? volunteers.accept(offer.subjectRef, call) : volunteers.decline(offer.subjectRef, call);
+        // Back on this request's context before the answer is recorded (see OwnContext.back).
+        Uni<Void> sent = OwnContext.back(yes ? volunteers.accept(offer.subjectRef, call) : volunteers.decline(offer.subjectRef, call));
         return sent.replaceWith(true)
                 .onFailure(e -> e instanceof WebApplicationException w && w.getResponse().getStatus() / 100 == 4)
                 .recoverWithItem(e -> {

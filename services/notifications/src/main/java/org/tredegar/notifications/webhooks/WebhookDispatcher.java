@@ -140,13 +140,13 @@ public class WebhookDispatcher {
         // Wall-clock time on purpose: receivers compare the signed timestamp with their own clock.
         long timestamp = Instant.now().getEpochSecond();
         String messageId = due.id().toString();
-        return client.postAbs(subscription.url)
+        return OwnContext.back(client.postAbs(subscription.url)
                 .putHeader("Content-Type", "application/cloudevents+json; charset=utf-8")
                 .putHeader("webhook-id", messageId)
                 .putHeader("webhook-timestamp", Long.toString(timestamp))
                 .putHeader("webhook-signature", WebhookSigner.sign(secret, messageId, timestamp, due.payload()))
                 .timeout(timeout.toMillis())
-                .sendBuffer(Buffer.buffer(due.payload()))
+                .sendBuffer(Buffer.buffer(due.payload())))
                 .onItemOrFailure().transformToUni((response, failure) -> failure != null
                         ? record(due, subscription, started, null, failure.getClass().getSimpleName()
                         + (failure.getMessage() == null ? "" : ": " + failure.getMessage()))

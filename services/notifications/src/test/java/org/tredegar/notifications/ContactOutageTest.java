@@ -1,0 +1,106 @@
+package org.tredegar.notifications;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.Test;
+import org.tredegar.contracts.model.ContactChannel;
+import org.tredegar.contracts.model.HelpCategory;
+import org.tredegar.contracts.model.Urgency;
+import org.tredegar.contracts.requests.v1.RequestEscalated;
+import org.tredegar.platform.hub.HubIds;
+import org.tredegar.testing.TredegarInfraResource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Keycloak is unreachable (its token endpoint is a closed port), so every contact lookup fails, while far more
+ * events arrive than the database pool has connections. Afterwards the service must still work — nothing may keep a
+ * connection or a transaction — and every message that could not be sent is recorded, not lost.
+ */
+@QuarkusTest
+@TestProfile(ContactOutageTest.KeycloakUnreachable.class)
+@QuarkusTestResource(value = TredegarInfraResource.class, initArgs = @ResourceArg(name = "database", value = "notifications"))
+@QuarkusTestResource(ExternalWorldResource.class)
+class ContactOutageTest {
+    static final UUID TREDEGAR = HubIds.idOf("tredegar");
+    static final int EVENTS = 400;
+
+    public static class KeycloakUnreachable implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    // Nothing listens there: every service token request fails, so every contact lookup does.
+                    "quarkus.oidc-client.token-path", "http://127.0.0.1:" + closedPort() + "/realms/tredegar/protocol/openid-connect/token",
+                    // A small pool: the flood below is many times its size.
+                    "quarkus.datasource.reactive.max-size", "6",
+                    // The escalation sent afterwards must not be collapsed with one sent by another test class.
+                    "tredegar.notifications.window.\"request-escalated\"", "PT0S");
+        }
+    }
+
+    @Test
+    void aFloodOfEventsWhileContactsCannotBeLookedUpNeitherDrainsThePoolNorLosesMessages() {
+        List<UUID> requests = new ArrayList<>();
+        for (int i = 0; i < EVENTS; i++) {
+            UUID requestId = UUID.randomUUID();
+            requests.add(requestId);
+            Events.publish(EventsToMessagesTest.submitted(requestId, true, ContactChannel.SMS, "en"));
+        }
+        UUID[] ids = requests.toArray(UUID[]::new);
+
+        // Every event became an intent (the consumer kept getting connections)...
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(Db.count(
+                "SELECT count(*) FROM notifications WHERE recipient_ref = ANY(?)", (Object) ids)).as(() -> state(ids)).isEqualTo(EVENTS));
+        // ...and every one of them was tried, then given up on and recorded with the reason: none is lost, none stuck.
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(Db.count(
+                "SELECT count(*) FROM notifications WHERE recipient_ref = ANY(?) AND status = 'failed'", (Object) ids))
+                .as(() -> state(ids)).isEqualTo(EVENTS));
+        assertThat(Db.rows("SELECT DISTINCT reason FROM notifications WHERE recipient_ref = ANY(?)", (Object) ids))
+                .allSatisfy(row -> assertThat((String) row.get("reason")).contains("contact lookup failed"));
+        assertThat(Db.count("SELECT count(*) FROM outbox WHERE message_key = ANY(?) AND type LIKE '%NotificationFailed%'",
+                (Object) failedIds(ids))).isEqualTo(EVENTS);
+
+        // The pool still serves: a database-backed request answers...
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get("/api/v1/alerts.atom").then().statusCode(200));
+        // ...and a new event that needs no contact lookup (the hub's coordinators) is recorded and sent.
+        UUID escalated = UUID.randomUUID();
+        Events.publish(new RequestEscalated(escalated, TREDEGAR, 1, Urgency.URGENT, HelpCategory.GROCERIES, null, TestClock.current()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> Db.count(
+                "SELECT count(*) FROM notifications WHERE subject_ref = ? AND status = 'sent'", escalated) == 1);
+    }
+
+    /** What the rows and the database connections look like, for a failure message. */
+    private static String state(UUID[] ids) {
+        return "notifications by status " + Db.rows("SELECT status, count(*) FROM notifications WHERE recipient_ref = ANY(?) "
+                + "GROUP BY status", (Object) ids) + ", connections by state " + Db.rows("SELECT state, count(*) FROM pg_stat_activity "
+                + "WHERE datname = 'notifications' GROUP BY state");
+    }
+
+    private static String[] failedIds(UUID[] recipients) {
+        return Db.rows("SELECT id FROM notifications WHERE recipient_ref = ANY(?)", (Object) recipients).stream()
+                .map(r -> r.get("id").toString()).toArray(String[]::new);
+    }
+
+    static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
