@@ -120,6 +120,34 @@ class OfferDeliveryTest {
         ExternalWorld.services().verify(1, postRequestedFor(urlEqualTo("/api/v1/offers/" + offerId + "/accept")));
     }
 
+    /** A volunteer who works by text only pauses with OFF and comes back with ON, answered in their language. */
+    @Test
+    void offAndOnByTextSwitchDutyThroughTheVolunteersServiceAndStrangersGetNoAnswer() {
+        UUID volunteerId = UUID.randomUUID();
+        String phone = phone();
+        ExternalWorld.services().stubFor(com.github.tomakehurst.wiremock.client.WireMock.put(urlEqualTo("/api/v1/volunteers/duty-by-contact"))
+                .withRequestBody(containing(phone)).withRequestBody(containing("\"onDuty\":false"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"volunteerId\":\"" + volunteerId + "\",\"onDuty\":false,\"language\":\"es\"}")));
+        ExternalWorld.services().stubFor(com.github.tomakehurst.wiremock.client.WireMock.put(urlEqualTo("/api/v1/volunteers/duty-by-contact"))
+                .withRequestBody(containing(phone)).withRequestBody(containing("\"onDuty\":true"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"volunteerId\":\"" + volunteerId + "\",\"onDuty\":true,\"language\":\"en\"}")));
+
+        signed(Map.of("From", phone, "Body", " off. "), "/api/v1/channels/sms/inbound").post("/api/v1/channels/sms/inbound")
+                .then().statusCode(200).body(containsString("fuera de servicio"));
+        signed(Map.of("From", phone, "Body", "ON"), "/api/v1/channels/sms/inbound").post("/api/v1/channels/sms/inbound")
+                .then().statusCode(200).body(containsString("you are on duty"));
+        ExternalWorld.services().verify(2, com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor(
+                urlEqualTo("/api/v1/volunteers/duty-by-contact")).withRequestBody(containing(phone)));
+
+        String stranger = phone();
+        ExternalWorld.services().stubFor(com.github.tomakehurst.wiremock.client.WireMock.put(urlEqualTo("/api/v1/volunteers/duty-by-contact"))
+                .withRequestBody(containing(stranger)).willReturn(aResponse().withStatus(404)));
+        signed(Map.of("From", stranger, "Body", "OFF"), "/api/v1/channels/sms/inbound").post("/api/v1/channels/sms/inbound")
+                .then().statusCode(200).body(org.hamcrest.Matchers.not(containsString("<Message>")));
+    }
+
     @Test
     void offerReachesAVolunteerByEmailInArabicRightToLeft() throws Exception {
         UUID volunteerId = UUID.randomUUID();

@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
@@ -14,7 +15,7 @@ import java.util.UUID;
 
 /**
  * The volunteers service: contact details at send time, one-time codes (sign-up confirmation), and offer answers
- * given by SMS on a volunteer's behalf.
+ * and duty switches given by SMS on a volunteer's behalf.
  */
 @RegisterRestClient(configKey = "volunteers")
 @OidcClientFilter
@@ -38,6 +39,18 @@ public interface VolunteersClient {
     @Path("/offers/{id}/decline")
     @Consumes(MediaType.APPLICATION_JSON)
     Uni<Void> decline(@PathParam("id") UUID offerId, OfferAnswer answer);
+
+    /** "OFF" / "ON" texted by a volunteer: switched by the number they texted from; 404 when nobody has it. */
+    @PUT
+    @Path("/volunteers/duty-by-contact")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<Duty> dutyByContact(DutyByContact change);
+
+    record DutyByContact(String channel, String value, boolean onDuty) {
+    }
+
+    record Duty(UUID volunteerId, boolean onDuty, String language) {
+    }
 
     /** Who answered and how: the volunteers service checks the offer is theirs. */
     record OfferAnswer(UUID volunteerId, String via) {

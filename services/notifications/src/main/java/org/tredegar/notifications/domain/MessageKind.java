@@ -21,7 +21,10 @@ public enum MessageKind {
     OFFER_REPLY_ACCEPTED("offer-reply-accepted"),
     OFFER_REPLY_DECLINED("offer-reply-declined"),
     OFFER_REPLY_UNCLEAR("offer-reply-unclear"),
-    OFFER_REPLY_CLOSED("offer-reply-closed");
+    OFFER_REPLY_CLOSED("offer-reply-closed"),
+    /** Answers to a volunteer's "OFF" / "ON" by text (same exchange). */
+    DUTY_OFF("duty-off"),
+    DUTY_ON("duty-on");
 
     private final String slug;
 

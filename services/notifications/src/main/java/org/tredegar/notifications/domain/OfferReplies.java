@@ -23,7 +23,7 @@ import java.util.Set;
 
 /**
  * A volunteer's SMS answer to an offer: YES/NO (in any of our languages) answers their latest open offer, an offer
- * code answers that offer with yes. The number is matched by its keyed hash, the answer is passed to the volunteers
+ * code answers that offer with yes; OFF/ON switches their duty (for people who work by text only). The number is matched by its keyed hash, the answer is passed to the volunteers
  * service on the volunteer's behalf, and the reply text is what they read back.
  */
 @ApplicationScoped
@@ -31,6 +31,9 @@ public class OfferReplies {
     private static final Logger LOG = Logger.getLogger(OfferReplies.class);
     private static final Set<String> YES = Set.of("YES", "Y", "SI", "OUI", "OK", "نعم");
     private static final Set<String> NO = Set.of("NO", "N", "NON", "لا");
+    /** The duty switch by text, for people without an account: OFF pauses every offer, ON resumes them. */
+    private static final Set<String> OFF = Set.of("OFF", "PAUSE", "BREAK", "DESCANSO", "توقف");
+    private static final Set<String> ON = Set.of("ON", "BACK", "DISPONIBLE", "متاح");
 
     @Inject
     ContactCipher cipher;
@@ -50,6 +53,9 @@ public class OfferReplies {
     public Uni<Optional<String>> handle(String from, String body) {
         String hash = cipher.lookupHash("sms", from);
         String answer = normalise(body);
+        if (OFF.contains(answer) || ON.contains(answer)) {
+            return duty(from, ON.contains(answer));
+        }
         return Panache.withSession(() -> NotificationEntity.<NotificationEntity>list(
                         "replyHash = ?1 and kind = 'offer' and status = 'sent' order by sentAt desc", hash))
                 .chain(offers -> {
@@ -71,6 +77,15 @@ public class OfferReplies {
                     }
                     return reply(latest, MessageKind.OFFER_REPLY_UNCLEAR);
                 });
+    }
+
+    /** Strangers (no volunteer has the number) get no answer, as for offers. */
+    private Uni<Optional<String>> duty(String from, boolean onDuty) {
+        return OwnContext.back(volunteers.dutyByContact(new VolunteersClient.DutyByContact("sms", from, onDuty)))
+                .map(d -> Optional.of(templates.render(d.onDuty() ? MessageKind.DUTY_ON : MessageKind.DUTY_OFF, d.language(),
+                        Map.of(), java.time.ZoneOffset.UTC).text()))
+                .onFailure(e -> e instanceof WebApplicationException w && w.getResponse().getStatus() == 404)
+                .recoverWithItem(Optional.empty());
     }
 
     private Uni<Optional<String>> answer(NotificationEntity offer, boolean yes) {

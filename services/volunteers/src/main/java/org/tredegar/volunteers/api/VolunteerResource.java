@@ -26,6 +26,8 @@ import org.tredegar.platform.hub.HubAccess;
 import org.tredegar.volunteers.domain.Account;
 import org.tredegar.volunteers.domain.Boards;
 import org.tredegar.volunteers.domain.Cursor;
+import org.tredegar.volunteers.domain.DutyByMessage;
+import org.tredegar.volunteers.domain.Languages;
 import org.tredegar.volunteers.domain.Registry;
 
 import java.util.UUID;
@@ -37,6 +39,8 @@ public class VolunteerResource {
 
     @Inject
     Registry registry;
+    @Inject
+    DutyByMessage dutyByMessage;
     @Inject
     SecurityIdentity identity;
     @Inject
@@ -109,6 +113,19 @@ public class VolunteerResource {
     public Uni<ContactView> contact(@PathParam("id") UUID id) {
         return registry.contact(id, Callers.actor(identity))
                 .map(c -> new ContactView(c.channel(), c.value(), c.language(), java.util.List.of()));
+    }
+
+    /**
+     * A volunteer's "OFF" / "ON" texted to the network, relayed by the notifications service (role service): people
+     * without an account switch duty by text. 404 when no volunteer has that contact.
+     */
+    @PUT
+    @Path("/duty-by-contact")
+    @RolesAllowed("service")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<DutyView> dutyByContact(@NotNull(message = "a JSON body is required") @Valid DutyByContact change) {
+        return dutyByMessage.set(change.channel(), change.value(), change.onDuty())
+                .map(v -> new DutyView(v.id, v.onDuty, Languages.parseList(v.languages).stream().findFirst().orElse("en")));
     }
 
     /** Half-kilometre steps: enough to decide, not enough to place the requester's door. */
