@@ -23,8 +23,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class OutboxWriter {
-    static final String INSERT = "INSERT INTO outbox (event_id, topic, message_key, type, source, occurred_at, payload) "
-            + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+    static final String INSERT = "INSERT INTO outbox (" + OutboxRow.COLUMNS + ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 
     @ConfigProperty(name = "tredegar.outbox.validate", defaultValue = "true")
     boolean validate;

@@ -13,13 +13,13 @@ import org.tredegar.contracts.model.RequestStatus;
 import org.tredegar.contracts.model.TimeWindow;
 import org.tredegar.contracts.model.Urgency;
 import org.tredegar.contracts.requests.v1.RequestSubmitted;
+import org.tredegar.platform.outbox.OutboxRow;
 import org.tredegar.platform.privacy.ContactCipher;
 import org.tredegar.platform.problem.ApiProblem;
 import org.tredegar.requests.api.SubmitAccepted;
 import org.tredegar.requests.api.SubmitRequest;
 import org.tredegar.requests.persistence.IntakeBatches;
 import org.tredegar.requests.persistence.IntakeStatement;
-import org.tredegar.requests.persistence.OutboxRow;
 
 import java.time.Duration;
 import java.time.Instant;

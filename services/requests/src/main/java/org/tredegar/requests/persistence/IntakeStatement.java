@@ -9,6 +9,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.tredegar.platform.outbox.OutboxRelay;
+import org.tredegar.platform.outbox.OutboxRow;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

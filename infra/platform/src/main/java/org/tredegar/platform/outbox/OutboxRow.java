@@ -1,4 +1,4 @@
-package org.tredegar.requests.persistence;
+package org.tredegar.platform.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,14 +14,12 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * One row of the platform's {@code outbox} table, made exactly as {@code org.tredegar.platform.outbox.OutboxWriter}
- * makes it (same columns, same CloudEvents attributes from {@link EventCatalog}, same JSON from {@link EventJson},
- * same schema check), for the intake statement that writes it with plain SQL instead of through Hibernate. The
- * relay turns {@code type}, {@code source}, {@code message_key} (subject) and {@code occurred_at} (time) into the
- * {@code ce_*} headers; the table's statement trigger NOTIFYs it on commit, however the row was inserted.
- * <p>
- * OutboxWriter's INSERT text is package-private, so the column list is repeated in {@link #COLUMNS}; keep the two
- * in step (V0_1__outbox_and_inbox.sql in infra/platform owns the table).
+ * One row of the {@code outbox} table, made exactly as {@link OutboxWriter} makes it (same columns, same CloudEvents
+ * attributes from {@link EventCatalog}, same JSON from {@link EventJson}, same schema check), for statements that
+ * write their events with plain SQL on the reactive pool instead of through Hibernate (requests' intake, volunteers'
+ * sign-ups: one statement, many rows, group commit). The relay turns {@code type}, {@code source},
+ * {@code message_key} (subject) and {@code occurred_at} (time) into the {@code ce_*} headers. Whoever inserts rows
+ * this way calls {@link OutboxRelay#wake()} once the statement has committed.
  */
 public record OutboxRow(UUID eventId, String topic, String messageKey, String type, String source, Instant occurredAt,
                         String payload) {
