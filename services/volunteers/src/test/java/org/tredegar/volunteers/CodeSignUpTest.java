@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.tredegar.contracts.EventJson;
 import org.tredegar.contracts.model.HelpCategory;
 import org.tredegar.contracts.volunteers.v1.OneTimeCodeIssued;
+import org.tredegar.contracts.volunteers.v1.VolunteerAvailabilityChanged;
 import org.tredegar.contracts.volunteers.v1.VolunteerRegistered;
 import org.tredegar.platform.hub.HubIds;
 import org.tredegar.testing.KafkaTestClient;
@@ -20,10 +21,15 @@ import org.tredegar.testing.TredegarInfraResource;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -311,6 +317,126 @@ class CodeSignUpTest {
         given().header("X-Forwarded-For", "198.51.100." + ThreadLocalRandom.current().nextInt(1, 255))
                 .contentType(ContentType.JSON).body(codeSignUp(hub, "sms", phone()))
                 .when().post("/api/v1/volunteers/sign-ups").then().statusCode(202);
+    }
+
+    @Test
+    void signUpsArrivingTogetherEachGetTheirOwnCodeAndEventAndTwoForOneContactShareOneSignUp() throws Exception {
+        String hub = Fixtures.freshHub();
+        int people = 12;
+        String twin = phone();
+        ExecutorService callers = Executors.newFixedThreadPool(people + 2);
+        try {
+            List<Future<String>> started = new ArrayList<>();
+            for (int i = 0; i < people; i++) {
+                Map<String, Object> body = codeSignUp(hub, "email", "together." + i + "." + UUID.randomUUID() + "@example.org");
+                started.add(callers.submit(() -> signUp(body)));
+            }
+            // The same person twice at the same moment (a double tap): one sign-up, the later call's code the one that works.
+            Future<String> twinFirst = callers.submit(() -> signUp(codeSignUp(hub, "sms", twin)));
+            Future<String> twinSecond = callers.submit(() -> signUp(codeSignUp(hub, "sms", twin)));
+            List<String> signUpIds = new ArrayList<>();
+            for (Future<String> f : started) {
+                signUpIds.add(f.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(signUpIds).doesNotHaveDuplicates();
+            String twinId = twinFirst.get(60, TimeUnit.SECONDS);
+            assertThat(twinSecond.get(60, TimeUnit.SECONDS)).isEqualTo(twinId);
+            assertThat(Fixtures.count("SELECT count(*) FROM one_time_codes WHERE sign_up_id = '" + twinId + "'")).isEqualTo(2);
+            assertThat(Fixtures.count("SELECT count(*) FROM one_time_codes WHERE sign_up_id = '" + twinId
+                    + "' AND status = 'replaced' AND ciphertext IS NULL")).isEqualTo(1);
+            assertThat(Fixtures.count("SELECT count(*) FROM volunteer_sign_ups WHERE id = '" + twinId + "' AND codes_issued = 2"))
+                    .isEqualTo(1);
+
+            // Each sign-up: one pending code of its own, announced by its own event.
+            Map<String, String> codeIds = new java.util.HashMap<>();
+            for (String signUpId : signUpIds) {
+                String codeId = pendingCodeId(signUpId);
+                assertThat(codeId).isNotNull();
+                codeIds.put(signUpId, codeId);
+                List<ConsumerRecord<String, byte[]>> events = codeIssued(signUpId, 1);
+                assertThat(events).hasSize(1);
+                OneTimeCodeIssued issued = EventJson.read(events.get(0).value(), OneTimeCodeIssued.class);
+                assertThat(issued.codeId()).hasToString(codeId);
+                assertThat(issued.hubId()).isEqualTo(HubIds.idOf(hub));
+                assertThat(Fixtures.count("SELECT count(*) FROM volunteer_sign_ups s JOIN one_time_codes c ON c.sign_up_id = s.id "
+                        + "WHERE s.id = '" + signUpId + "' AND s.expires_at = c.expires_at AND s.codes_issued = 1 AND c.expires_at = '"
+                        + issued.expiresAt() + "'::timestamptz")).isEqualTo(1);
+            }
+            assertThat(codeIds.values()).doesNotHaveDuplicates();
+
+            // Confirmed together too: each becomes a volunteer of their own.
+            List<Future<String>> confirmed = new ArrayList<>();
+            for (String signUpId : signUpIds) {
+                String code = fetchCode(codeIds.get(signUpId));
+                confirmed.add(callers.submit(() -> confirm(signUpId, code, 201)));
+            }
+            List<String> volunteerIds = new ArrayList<>();
+            for (Future<String> f : confirmed) {
+                volunteerIds.add(f.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(volunteerIds).doesNotHaveDuplicates().doesNotContainNull();
+            assertThat(Fixtures.count("SELECT count(*) FROM volunteers WHERE hubs = '" + hub + "'")).isEqualTo(people);
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void aConfirmedSignUpAnnouncesTheVolunteerAsRegisteredAndOnDutyWithTheStoredProfile() {
+        String hub = Fixtures.freshHub();
+        Map<String, Object> body = codeSignUp(hub, "email", "announced." + UUID.randomUUID() + "@example.org");
+        body.put("languages", new ArrayList<>(List.of("cy", "en")));
+        body.put("skills", new ArrayList<>(List.of("driving", "cooking")));
+        body.put("limits", Map.of("maxTasksPerWeek", 3, "restHours", 12));
+        body.put("availability", List.of(Map.of("day", "monday", "from", "09:00", "to", "17:00")));
+        String signUpId = signUp(body);
+        String volunteerId = confirm(signUpId, fetchCode(pendingCodeId(signUpId)), 201);
+        assertThat(Fixtures.count("SELECT count(*) FROM volunteers WHERE id = '" + volunteerId + "' AND hubs = '" + hub
+                + "' AND hub_id = '" + HubIds.idOf(hub) + "' AND lat = 51.773 AND lon = -3.247 AND radius_km = 5 "
+                + "AND skills = 'driving,cooking' AND verified_skills = '' AND languages = 'cy,en' AND on_duty AND sms_only "
+                + "AND max_tasks_per_week = 3 AND rest_hours = 12 AND timezone = 'Europe/London' AND version = 0 "
+                + "AND availability LIKE '%monday%' AND registered_by = 'sign-up:" + signUpId + "' "
+                + "AND h3_fine <> 0 AND h3_coarse <> 0 AND created_at = updated_at")).isEqualTo(1);
+
+        List<ConsumerRecord<String, byte[]>> mine = KafkaTestClient.read(TOPIC, Duration.ofSeconds(30),
+                        seen -> seen.stream().filter(r -> volunteerId.equals(r.key())).count() >= 2).stream()
+                .filter(r -> volunteerId.equals(r.key())).toList();
+        assertThat(mine).extracting(r -> KafkaTestClient.header(r, "ce_type")).containsExactly(
+                "org.tredegar.volunteers.VolunteerRegistered.v1", "org.tredegar.volunteers.VolunteerAvailabilityChanged.v1");
+        VolunteerRegistered registered = EventJson.read(mine.get(0).value(), VolunteerRegistered.class);
+        assertThat(registered.volunteerId()).hasToString(volunteerId);
+        assertThat(registered.hubId()).isEqualTo(HubIds.idOf(hub));
+        assertThat(registered.skills()).containsExactly("driving", "cooking");
+        assertThat(registered.languages()).containsExactly("cy", "en");
+        assertThat(registered.smsOnly()).isTrue();
+        VolunteerAvailabilityChanged available = EventJson.read(mine.get(1).value(), VolunteerAvailabilityChanged.class);
+        assertThat(available.volunteerId()).hasToString(volunteerId);
+        assertThat(available.hubId()).isEqualTo(HubIds.idOf(hub));
+        assertThat(available.onDuty()).isTrue();
+        assertThat(available.occurredAt()).isEqualTo(registered.occurredAt());
+    }
+
+    @Test
+    void theRightCodeSentTwiceAtOnceMakesOneVolunteerAndBothAnswersNameThem() throws Exception {
+        String hub = Fixtures.freshHub();
+        String signUpId = signUp(codeSignUp(hub, "sms", phone()));
+        String code = fetchCode(pendingCodeId(signUpId));
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<ExtractableResponse<Response>>> answers = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                answers.add(callers.submit(() -> given().contentType(ContentType.JSON).body(Map.of("code", code))
+                        .when().post("/api/v1/volunteers/sign-ups/" + signUpId + "/confirm").then().extract()));
+            }
+            ExtractableResponse<Response> one = answers.get(0).get(60, TimeUnit.SECONDS);
+            ExtractableResponse<Response> two = answers.get(1).get(60, TimeUnit.SECONDS);
+            assertThat(List.of(one.statusCode(), two.statusCode())).containsExactlyInAnyOrder(201, 200);
+            assertThat(one.<String>path("volunteerId")).isNotNull().isEqualTo(two.path("volunteerId"));
+            assertThat(Fixtures.count("SELECT count(*) FROM volunteers WHERE registered_by = 'sign-up:" + signUpId + "'"))
+                    .isEqualTo(1);
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     // --- helpers

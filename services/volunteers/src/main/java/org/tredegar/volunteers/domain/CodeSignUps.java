@@ -14,13 +14,16 @@ import org.tredegar.contracts.model.ContactChannel;
 import org.tredegar.contracts.volunteers.v1.OneTimeCodeIssued;
 import org.tredegar.platform.audit.AuditTrail;
 import org.tredegar.platform.hub.HubIds;
+import org.tredegar.platform.outbox.OutboxRow;
 import org.tredegar.platform.outbox.OutboxWriter;
 import org.tredegar.platform.privacy.ContactCipher;
 import org.tredegar.platform.problem.ApiProblem;
 import org.tredegar.volunteers.api.CodeSignUp;
 import org.tredegar.volunteers.api.SignUp;
 import org.tredegar.volunteers.persistence.OneTimeCodeEntity;
+import org.tredegar.volunteers.persistence.SignUpBatches;
 import org.tredegar.volunteers.persistence.SignUpEntity;
+import org.tredegar.volunteers.persistence.SignUpStatement;
 
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -28,7 +31,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -37,7 +42,12 @@ import java.util.UUID;
  * makes a code (only its keyed hash is kept for checking, plus a sealed copy the notifications service fetches
  * once to send it, wiped when the code is used, replaced or expires) and announces it by OneTimeCodeIssued — in one
  * transaction. Step two, the right code, registers the volunteer exactly as a coordinator registering someone
- * without an account would ({@link Registry#registerConfirmed}).
+ * without an account would ({@link Registry#confirmed}).
+ * <p>
+ * Both steps are built for a flood (issue 5): a first sign-up for a contact is one SQL statement shared with the
+ * sign-ups arriving at the same moment ({@link SignUpBatches}); a confirmation is one read and one write
+ * ({@link SignUpStatement}). Only a sign-up for a contact with one still open takes the slower path through
+ * Hibernate, which replaces its code.
  * <p>
  * Nothing here tells a caller whether a contact is already registered: step one answers the same either way, and
  * only someone who proves the contact with the code learns the volunteer id it belongs to.
@@ -46,6 +56,11 @@ import java.util.UUID;
 public class CodeSignUps {
     private static final Logger LOG = Logger.getLogger(CodeSignUps.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * Reads and decisions per confirmation: each write checks the sign-up is as read and, when it was changed
+     * meanwhile (a concurrent confirmation or new code), the confirmation reads it again.
+     */
+    static final int CONFIRM_TRIES = 5;
 
     @Inject
     Registry registry;
@@ -57,6 +72,10 @@ public class CodeSignUps {
     AuditTrail audit;
     @Inject
     ObjectMapper json;
+    @Inject
+    SignUpStatement statement;
+    @Inject
+    SignUpBatches batches;
 
     @ConfigProperty(name = "tredegar.sign-ups.code-valid-for", defaultValue = "PT15M")
     Duration codeValidFor;
@@ -66,6 +85,9 @@ public class CodeSignUps {
     int maxCodes;
     @ConfigProperty(name = "tredegar.sign-ups.forget-after", defaultValue = "P1D")
     Duration forgetAfter;
+    /** The platform's switch for checking outgoing events against their schema (OutboxWriter reads the same key). */
+    @ConfigProperty(name = "tredegar.outbox.validate", defaultValue = "true")
+    boolean validateEvents;
 
     public record Accepted(UUID signUpId, Instant expiresAt) {
     }
@@ -98,8 +120,35 @@ public class CodeSignUps {
         String language = language(body);
         String stored = store(profile);
         String hash = cipher.lookupHash(channel.slug(), body.contact().value());
-        // Two first sign-ups for one contact racing: the unique lookup hash lets one insert; the other, run again,
-        // finds that one and replaces its code.
+        SignUpStatement.NewSignUp first = first(profile, stored, language, hash);
+        // The common case, a contact's first sign-up, in a shared statement; a contact with a sign-up still open (the
+        // statement inserted nothing for it) has its code replaced.
+        return batches.insert(first).chain(inserted -> inserted
+                ? Uni.createFrom().item(new Accepted(first.id(), first.expiresAt()))
+                : replace(profile, stored, language, hash));
+    }
+
+    /** A new pending sign-up with its first code and OneTimeCodeIssued, as {@link #open} and {@link #issueCode} make them. */
+    private SignUpStatement.NewSignUp first(SignUp profile, String stored, String language, String hash) {
+        Instant now = now();
+        UUID id = UUID.randomUUID();
+        UUID hubId = HubIds.idOf(profile.hubs().get(0));
+        ContactCipher.Sealed contact = cipher.seal(profile.contact().value(), contactData(id));
+        UUID codeId = UUID.randomUUID();
+        String code = newCode();
+        ContactCipher.Sealed sealedCode = cipher.seal(code, codeData(codeId));
+        Instant expiresAt = now.plus(codeValidFor);
+        OutboxRow event = OutboxRow.of(new OneTimeCodeIssued(codeId, id, hubId, OneTimeCodeIssued.CONFIRM_SIGN_UP, language,
+                expiresAt, now), now, validateEvents);
+        return new SignUpStatement.NewSignUp(id, hubId, stored, profile.contact().channel().slug(),
+                new SignUpStatement.Sealed(contact.keyId(), contact.nonce(), contact.ciphertext()), hash, language, expiresAt,
+                now, codeId, codeHash(codeId, code),
+                new SignUpStatement.Sealed(sealedCode.keyId(), sealedCode.nonce(), sealedCode.ciphertext()), event);
+    }
+
+    private Uni<Accepted> replace(SignUp profile, String stored, String language, String hash) {
+        // Two first sign-ups for one contact racing here (the open one was confirmed or forgotten meanwhile): the
+        // unique lookup hash lets one insert; the other, run again, finds that one and replaces its code.
         return Panache.withTransaction(() -> open(profile, stored, language, hash))
                 .onFailure(Registry::isUniqueViolation)
                 .recoverWithUni(e -> Panache.withTransaction(() -> open(profile, stored, language, hash)));
@@ -152,7 +201,7 @@ public class CodeSignUps {
     }
 
     private Uni<Accepted> issueCode(SignUpEntity s, Instant now) {
-        String code = String.format("%06d", RANDOM.nextInt(1_000_000));
+        String code = newCode();
         OneTimeCodeEntity c = new OneTimeCodeEntity();
         c.id = UUID.randomUUID();
         c.signUpId = s.id;
@@ -182,60 +231,57 @@ public class CodeSignUps {
      * the right code gives the same volunteer.
      */
     public Uni<Confirmation> confirm(UUID signUpId, String answer) {
-        String code = answer.strip();
-        // A coordinator registering the same contact at the same moment wins the unique contact hash; run again,
-        // this confirmation then finds that volunteer.
-        return Panache.withTransaction(() -> confirmOnce(signUpId, code))
-                .onFailure(Registry::isUniqueViolation)
-                .recoverWithUni(e -> Panache.withTransaction(() -> confirmOnce(signUpId, code)));
+        return confirmOnce(signUpId, answer.strip(), CONFIRM_TRIES);
     }
 
-    private Uni<Confirmation> confirmOnce(UUID signUpId, String code) {
+    /**
+     * One read, decided in Java, then at most one write that checks the sign-up is still as read (else: read again).
+     * A coordinator registering the same contact at the same moment wins the unique contact hash; read again, this
+     * confirmation then finds that volunteer.
+     */
+    private Uni<Confirmation> confirmOnce(UUID signUpId, String code, int tries) {
         Instant now = now();
-        return SignUpEntity.<SignUpEntity>findById(signUpId, LockModeType.PESSIMISTIC_WRITE).chain(s -> {
-            if (s == null) {
+        return statement.find(signUpId).chain(found -> {
+            if (found.isEmpty()) {
                 return Uni.createFrom().item(Confirmation.of(Outcome.NOT_FOUND));
             }
-            if (SignUpEntity.CONFIRMED.equals(s.status)) {
-                return code(s.id, OneTimeCodeEntity.USED).map(used -> used != null && matches(used, code)
-                        ? new Confirmation(Outcome.ALREADY, s.volunteerId, 0)
+            SignUpStatement.Found s = found.get();
+            if (SignUpEntity.CONFIRMED.equals(s.status())) {
+                return Uni.createFrom().item(s.codeId() != null && matches(s.codeId(), s.codeHash(), code)
+                        ? new Confirmation(Outcome.ALREADY, s.volunteerId(), 0)
                         : new Confirmation(Outcome.WRONG_CODE, null, 0));
             }
-            if (SignUpEntity.LOCKED.equals(s.status)) {
+            if (SignUpEntity.LOCKED.equals(s.status())) {
                 return Uni.createFrom().item(Confirmation.of(Outcome.LOCKED));
             }
-            if (s.expired(now)) {
+            if (s.expired(now) || s.codeId() == null) {
                 return Uni.createFrom().item(Confirmation.of(Outcome.EXPIRED));
             }
-            return code(s.id, OneTimeCodeEntity.PENDING).chain(pending -> {
-                if (pending == null) {
-                    return Uni.createFrom().item(Confirmation.of(Outcome.EXPIRED));
-                }
-                s.updatedAt = now;
-                if (!matches(pending, code)) {
-                    s.attempts++;
-                    if (s.attempts >= maxAttempts) {
-                        s.status = SignUpEntity.LOCKED;
-                        pending.status = OneTimeCodeEntity.LOCKED;
-                        pending.wipeSealedCode();
-                        return Uni.createFrom().item(Confirmation.of(Outcome.LOCKED));
-                    }
-                    return Uni.createFrom().item(new Confirmation(Outcome.WRONG_CODE, null, maxAttempts - s.attempts));
-                }
-                pending.status = OneTimeCodeEntity.USED;
-                pending.wipeSealedCode();
-                return registry.registerConfirmed(profileOf(s), "sign-up:" + s.id).map(registered -> {
-                    s.status = SignUpEntity.CONFIRMED;
-                    s.volunteerId = registered.volunteer().id;
-                    s.profile = null;
-                    s.keyId = null;
-                    s.nonce = null;
-                    s.ciphertext = null;
-                    s.lookupHash = null;
-                    return new Confirmation(registered.created() ? Outcome.CREATED : Outcome.ALREADY, s.volunteerId, 0);
-                });
-            });
+            if (!matches(s.codeId(), s.codeHash(), code)) {
+                int attempts = s.attempts() + 1;
+                boolean locked = attempts >= maxAttempts;
+                return statement.wrongCode(s, attempts, locked, now).chain(counted -> !counted ? again(signUpId, code, tries)
+                        : Uni.createFrom().item(locked ? Confirmation.of(Outcome.LOCKED)
+                        : new Confirmation(Outcome.WRONG_CODE, null, maxAttempts - attempts)));
+            }
+            SignUp profile = profileOf(s);
+            Registry.Confirmed v = registry.confirmed(profile, "sign-up:" + s.id(), now);
+            List<OutboxRow> events = v.events().stream().map(e -> OutboxRow.of(e, now, validateEvents)).toList();
+            String hash = cipher.lookupHash(profile.contact().channel().slug(), profile.contact().value());
+            return statement.confirm(s, hash, now, v.volunteer(), v.contact(), events)
+                    .onFailure(e -> tries > 1 && SignUpStatement.uniqueViolation(e)).recoverWithItem(Optional.empty())
+                    .chain(became -> became.isEmpty() ? again(signUpId, code, tries)
+                            : Uni.createFrom().item(new Confirmation(became.get().created() ? Outcome.CREATED : Outcome.ALREADY,
+                            became.get().volunteerId(), 0)));
         });
+    }
+
+    private Uni<Confirmation> again(UUID signUpId, String code, int tries) {
+        if (tries <= 1) {
+            return Uni.createFrom().failure(ApiProblem.conflict("sign-up-busy",
+                    "this sign-up kept changing while it was being confirmed; try again"));
+        }
+        return confirmOnce(signUpId, code, tries - 1);
     }
 
     /**
@@ -283,13 +329,13 @@ public class CodeSignUps {
                                 .setParameter(1, OfferRounds.utc(now.minus(forgetAfter))).executeUpdate())));
     }
 
-    private Uni<OneTimeCodeEntity> code(UUID signUpId, String status) {
-        return OneTimeCodeEntity.<OneTimeCodeEntity>find("signUpId = ?1 and status = ?2", signUpId, status).firstResult();
+    private boolean matches(UUID codeId, String codeHash, String code) {
+        return MessageDigest.isEqual(codeHash.getBytes(StandardCharsets.UTF_8),
+                codeHash(codeId, code).getBytes(StandardCharsets.UTF_8));
     }
 
-    private boolean matches(OneTimeCodeEntity c, String code) {
-        return MessageDigest.isEqual(c.codeHash.getBytes(StandardCharsets.UTF_8),
-                codeHash(c.id, code).getBytes(StandardCharsets.UTF_8));
+    private static String newCode() {
+        return String.format("%06d", RANDOM.nextInt(1_000_000));
     }
 
     private String codeHash(UUID codeId, String code) {
@@ -297,12 +343,13 @@ public class CodeSignUps {
     }
 
     /** The pending profile with its contact opened again, as the registry takes it. */
-    private SignUp profileOf(SignUpEntity s) {
+    private SignUp profileOf(SignUpStatement.Found s) {
         try {
-            SignUp p = json.readValue(s.profile, SignUp.class);
-            String value = cipher.open(new ContactCipher.Sealed(s.keyId, s.nonce, s.ciphertext), contactData(s.id));
+            SignUp p = json.readValue(s.profile(), SignUp.class);
+            SignUpStatement.Sealed c = s.contact();
+            String value = cipher.open(new ContactCipher.Sealed(c.keyId(), c.nonce(), c.ciphertext()), contactData(s.id()));
             return new SignUp(p.displayName(), p.hubs(), p.location(), p.radiusKm(), p.skills(), p.languages(),
-                    p.availability(), p.onDuty(), p.limits(), new SignUp.Contact(ContactChannel.fromSlug(s.channel), value), null);
+                    p.availability(), p.onDuty(), p.limits(), new SignUp.Contact(ContactChannel.fromSlug(s.channel()), value), null);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored sign-up is not readable", e);
         }

@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.tredegar.contracts.TredegarEvent;
 import org.tredegar.contracts.volunteers.v1.VolunteerAvailabilityChanged;
 import org.tredegar.contracts.volunteers.v1.VolunteerRegistered;
 import org.tredegar.platform.audit.AuditTrail;
@@ -90,17 +91,24 @@ public class Registry {
 
     /**
      * Someone who proved their phone or email with a one-time code ({@link CodeSignUps}): registered as a
-     * coordinator registers someone without an account (sms-only, contact sealed, VolunteerRegistered through the
-     * outbox) — unless that contact already belongs to a volunteer, who is returned as they are. Runs inside the
-     * caller's transaction.
+     * coordinator registers someone without an account (sms-only, contact sealed, VolunteerRegistered — and
+     * VolunteerAvailabilityChanged when on duty from the start — through the outbox). Only made here, not written:
+     * the confirmation writes it in one statement with the sign-up, and only if the contact does not already belong
+     * to a volunteer.
      */
-    public Uni<Registered> registerConfirmed(SignUp body, String registeredBy) {
+    public Confirmed confirmed(SignUp body, String registeredBy, Instant now) {
         WeeklyAvailability availability = ProfileRules.availability(body.availability());
-        String hash = cipher.lookupHash(body.contact().channel().slug(), body.contact().value());
-        return VolunteerContactEntity.<VolunteerContactEntity>find("lookupHash", hash).firstResult()
-                .chain(contact -> contact != null
-                        ? VolunteerEntity.<VolunteerEntity>findById(contact.volunteerId).map(v -> new Registered(v, false))
-                        : create(UUID.randomUUID(), null, body, availability, true, registeredBy).map(v -> new Registered(v, true)));
+        VolunteerEntity v = newVolunteer(UUID.randomUUID(), null, body, availability, true, registeredBy, now);
+        List<TredegarEvent> events = new ArrayList<>(2);
+        events.add(registered(v, now));
+        if (v.onDuty) {
+            events.add(availableFromTheStart(v, now));
+        }
+        return new Confirmed(v, sealContact(v.id, body.contact()), events);
+    }
+
+    /** A volunteer as {@link #confirmed} makes them: profile, sealed contact and events, none written yet. */
+    public record Confirmed(VolunteerEntity volunteer, VolunteerContactEntity contact, List<TredegarEvent> events) {
     }
 
     /**
@@ -172,6 +180,17 @@ public class Registry {
     private Uni<VolunteerEntity> create(UUID id, String subject, SignUp body, WeeklyAvailability availability,
                                         boolean withoutAccount, String registeredBy) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        VolunteerEntity v = newVolunteer(id, subject, body, availability, withoutAccount, registeredBy, now);
+        Uni<Void> contact = body.contact() == null ? Uni.createFrom().voidItem() : sealContact(v.id, body.contact()).persist().replaceWithVoid();
+        return v.<VolunteerEntity>persist()
+                .call(() -> contact)
+                .call(() -> outbox.append(registered(v, now)))
+                .call(() -> onDutyFromTheStart(v, now))
+                .replaceWith(v);
+    }
+
+    private VolunteerEntity newVolunteer(UUID id, String subject, SignUp body, WeeklyAvailability availability,
+                                         boolean withoutAccount, String registeredBy, Instant now) {
         VolunteerEntity v = new VolunteerEntity();
         v.id = id;
         v.accountSubject = subject;
@@ -190,12 +209,7 @@ public class Registry {
         v.registeredBy = registeredBy;
         v.createdAt = now;
         v.updatedAt = now;
-        Uni<Void> contact = body.contact() == null ? Uni.createFrom().voidItem() : sealContact(v.id, body.contact()).persist().replaceWithVoid();
-        return v.<VolunteerEntity>persist()
-                .call(() -> contact)
-                .call(() -> outbox.append(registered(v, now)))
-                .call(() -> onDutyFromTheStart(v, now))
-                .replaceWith(v);
+        return v;
     }
 
     /**
@@ -203,7 +217,11 @@ public class Registry {
      * available too, so read models (the dashboard's "on duty") count them without waiting for a toggle.
      */
     public Uni<?> onDutyFromTheStart(VolunteerEntity v, Instant now) {
-        return v.onDuty ? outbox.append(new VolunteerAvailabilityChanged(v.id, v.hubId, true, now)) : Uni.createFrom().voidItem();
+        return v.onDuty ? outbox.append(availableFromTheStart(v, now)) : Uni.createFrom().voidItem();
+    }
+
+    private static VolunteerAvailabilityChanged availableFromTheStart(VolunteerEntity v, Instant now) {
+        return new VolunteerAvailabilityChanged(v.id, v.hubId, true, now);
     }
 
     private Uni<VolunteerEntity> apply(VolunteerEntity v, ProfilePatch patch, WeeklyAvailability availability) {
