@@ -56,6 +56,9 @@ final class Platform {
         env.put("TREDEGAR_CONTACT_HASH_KEY", CONTACT_HASH_KEY);
         env.put("QUARKUS_LOG_LEVEL", "WARN");
         env.putAll(extraEnv);
+        // `./tredegar bench intake bench.env.TREDEGAR_INTAKE_BATCH_MAX_IN_FLIGHT=1`: a setting tried without a rebuild.
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("bench.env."))
+                .forEach(k -> env.put(k.substring("bench.env.".length()), System.getProperty(k)));
         Path log = logs.resolve(service + ".log");
         List<String> command = new java.util.ArrayList<>(List.of("-Xmx512m"));
         if (Boolean.getBoolean("bench.jfr")) {
