@@ -71,14 +71,14 @@ class DuplicatesTest {
         ExecutorService callers = Executors.newFixedThreadPool(14);
         List<Future<UUID>> sent = new ArrayList<>();
         try (Connection blocker = TestDb.connect()) {
-            // Hold intake's inserts: both statement slots fill with other people's requests, the dozen queue behind.
+            // Hold intake's inserts: the statement slots fill with other people's requests, the dozen queue behind.
             blocker.setAutoCommit(false);
             blocker.createStatement().execute("LOCK TABLE help_requests IN SHARE MODE");
             for (int i = 0; i < 2; i++) {
                 callers.submit(() -> TestRequests.submit(groceriesFrom(SmsInboundTest.newNumber())));
             }
             await().atMost(Duration.ofSeconds(20)).until(() -> ((Number) TestDb.value("SELECT count(*) FROM pg_stat_activity "
-                    + "WHERE wait_event_type = 'Lock' AND query LIKE 'WITH input%'")).intValue() == 2);
+                    + "WHERE wait_event_type = 'Lock' AND query LIKE 'WITH input%'")).intValue() >= 1);
             for (int i = 0; i < 12; i++) {
                 sent.add(callers.submit(() -> TestRequests.submit(groceriesFrom(phone))));
             }
