@@ -179,7 +179,10 @@ try {
 
   // 5. Sign out: Keycloak ends the session and sends the browser back to this dashboard (whatever its port), and
   //    the operator page asks for a login again.
-  await Promise.all([page.waitForURL(`${dashboard}/`, { timeout: 30000 }), page.click('a[href="/operator/logout"]')]);
+  // Keycloak comes back with its `state` in the query: the page is the public one whatever the query says.
+  await Promise.all([
+    page.waitForURL((url) => url.origin === new URL(dashboard).origin && url.pathname === '/', { timeout: 30000 }),
+    page.click('a[href="/operator/logout"]')]);
   await page.goto(`${dashboard}/operator`);
   result.signedOut = page.url().startsWith(`${keycloak}/realms/tredegar/protocol/openid-connect/auth`);
   if (!result.signedOut) {
