@@ -55,6 +55,7 @@ final class Platform {
         env.put("TREDEGAR_CONTACT_ACTIVE_KEY", "bench1");
         env.put("TREDEGAR_CONTACT_HASH_KEY", CONTACT_HASH_KEY);
         env.put("QUARKUS_LOG_LEVEL", "WARN");
+        env.remove(ServiceEnvironment.OUTBOX_CHECK_EVERY_EVENT); // production's sampled schema check (ADR 0006)
         env.putAll(extraEnv);
         // `./tredegar bench intake bench.env.TREDEGAR_INTAKE_BATCH_MAX_IN_FLIGHT=1`: a setting tried without a rebuild.
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("bench.env."))

@@ -10,6 +10,9 @@ import java.util.Map;
  * broker, Keycloak and the other services are. One place, so both start services the same way.
  */
 public final class ServiceEnvironment {
+    /** Which outgoing events are checked against their schema: 1 = every one (see ADR 0006). */
+    public static final String OUTBOX_CHECK_EVERY_EVENT = "TREDEGAR_OUTBOX_VALIDATE_THEN_EVERY";
+
     private ServiceEnvironment() {
     }
 
@@ -28,6 +31,9 @@ public final class ServiceEnvironment {
         env.put("TREDEGAR_WEBHOOKS_ALLOW_PRIVATE", "true");
         env.put("TREDEGAR_DASHBOARD_WEB_SECRET", "tredegar-dashboard-secret");
         env.put("TREDEGAR_NOTIFICATIONS_CLIENT_SECRET", "notifications-service-secret");
+        // Locally and in the end-to-end tests every outgoing event is checked against its schema (production: a
+        // sample, ADR 0006); the benchmarks take this out to measure what production runs.
+        env.put(OUTBOX_CHECK_EVERY_EVENT, "1");
         if (service.equals("volunteers")) {
             // The volunteers service (the register of people) copies Keycloak role changes into hub audit chains.
             env.put("TREDEGAR_AUDIT_KEYCLOAK_ENABLED", "true");

@@ -26,14 +26,14 @@ public record OutboxRow(UUID eventId, String topic, String messageKey, String ty
     public static final String COLUMNS = "event_id, topic, message_key, type, source, occurred_at, payload";
 
     /**
-     * @param validate {@code tredegar.outbox.validate}, as OutboxWriter reads it: a producer bug must fail the
-     *                 producer's write, not every consumer downstream.
+     * @param check which events are checked against their schema before they are written (ADR 0006): a failed check
+     *              fails the producer's write.
      */
-    public static OutboxRow of(TredegarEvent event, Instant occurredAt, boolean validate) {
+    public static OutboxRow of(TredegarEvent event, Instant occurredAt, ProducerSchemaCheck check) {
         EventType<?> type = EventCatalog.of(event.getClass());
         String payload;
         try {
-            if (validate) {
+            if (check.due(type)) {
                 // Serialised once: the tree that passed the check is what is stored (same mapper, same bytes).
                 JsonNode tree = EventJson.mapper().valueToTree(event);
                 List<String> errors = EventValidator.validate(type, tree);

@@ -14,6 +14,7 @@ import org.tredegar.contracts.model.TimeWindow;
 import org.tredegar.contracts.model.Urgency;
 import org.tredegar.contracts.requests.v1.RequestSubmitted;
 import org.tredegar.platform.outbox.OutboxRow;
+import org.tredegar.platform.outbox.ProducerSchemaCheck;
 import org.tredegar.platform.privacy.ContactCipher;
 import org.tredegar.platform.problem.ApiProblem;
 import org.tredegar.requests.api.SubmitAccepted;
@@ -57,9 +58,9 @@ public class RequestIntake {
 
     @ConfigProperty(name = "tredegar.dedup.window", defaultValue = "P7D")
     Duration dedupWindow;
-    /** The platform's switch for checking outgoing events against their schema (OutboxWriter reads the same key). */
-    @ConfigProperty(name = "tredegar.outbox.validate", defaultValue = "true")
-    boolean validateEvents;
+    /** Which outgoing events are checked against their schema (ADR 0006), as OutboxWriter does. */
+    @Inject
+    ProducerSchemaCheck schemaCheck;
 
     /** Who sent it and how: the channel, the actor for the audit trail, and an optional partner idempotency key. */
     public record Origin(IntakeChannel channel, String actor, String clientId, String idempotencyKey) {
@@ -117,7 +118,7 @@ public class RequestIntake {
                 routing.outsideHubArea(), now);
         OutboxRow outboxRow;
         try {
-            outboxRow = OutboxRow.of(event, now, validateEvents);
+            outboxRow = OutboxRow.of(event, now, schemaCheck);
         } catch (RuntimeException e) {
             return Uni.createFrom().failure(e);
         }

@@ -15,6 +15,7 @@ import org.tredegar.contracts.volunteers.v1.OneTimeCodeIssued;
 import org.tredegar.platform.audit.AuditTrail;
 import org.tredegar.platform.hub.HubIds;
 import org.tredegar.platform.outbox.OutboxRow;
+import org.tredegar.platform.outbox.ProducerSchemaCheck;
 import org.tredegar.platform.outbox.OutboxWriter;
 import org.tredegar.platform.privacy.ContactCipher;
 import org.tredegar.platform.problem.ApiProblem;
@@ -85,9 +86,9 @@ public class CodeSignUps {
     int maxCodes;
     @ConfigProperty(name = "tredegar.sign-ups.forget-after", defaultValue = "P1D")
     Duration forgetAfter;
-    /** The platform's switch for checking outgoing events against their schema (OutboxWriter reads the same key). */
-    @ConfigProperty(name = "tredegar.outbox.validate", defaultValue = "true")
-    boolean validateEvents;
+    /** Which outgoing events are checked against their schema (ADR 0006), as OutboxWriter does. */
+    @Inject
+    ProducerSchemaCheck schemaCheck;
 
     public record Accepted(UUID signUpId, Instant expiresAt) {
     }
@@ -139,7 +140,7 @@ public class CodeSignUps {
         ContactCipher.Sealed sealedCode = cipher.seal(code, codeData(codeId));
         Instant expiresAt = now.plus(codeValidFor);
         OutboxRow event = OutboxRow.of(new OneTimeCodeIssued(codeId, id, hubId, OneTimeCodeIssued.CONFIRM_SIGN_UP, language,
-                expiresAt, now), now, validateEvents);
+                expiresAt, now), now, schemaCheck);
         return new SignUpStatement.NewSignUp(id, hubId, stored, profile.contact().channel().slug(),
                 new SignUpStatement.Sealed(contact.keyId(), contact.nonce(), contact.ciphertext()), hash, language, expiresAt,
                 now, codeId, codeHash(codeId, code),
@@ -266,7 +267,7 @@ public class CodeSignUps {
             }
             SignUp profile = profileOf(s);
             Registry.Confirmed v = registry.confirmed(profile, "sign-up:" + s.id(), now);
-            List<OutboxRow> events = v.events().stream().map(e -> OutboxRow.of(e, now, validateEvents)).toList();
+            List<OutboxRow> events = v.events().stream().map(e -> OutboxRow.of(e, now, schemaCheck)).toList();
             String hash = cipher.lookupHash(profile.contact().channel().slug(), profile.contact().value());
             return statement.confirm(s, hash, now, v.volunteer(), v.contact(), events)
                     .onFailure(e -> tries > 1 && SignUpStatement.uniqueViolation(e)).recoverWithItem(Optional.empty())
