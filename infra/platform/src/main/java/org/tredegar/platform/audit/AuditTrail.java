@@ -49,8 +49,12 @@ public class AuditTrail {
         return Panache.getSession().chain(session -> session
                 .createNativeQuery("INSERT INTO audit_heads (hub_id, last_seq, last_hash) VALUES (?1, 0, '') ON CONFLICT DO NOTHING")
                 .setParameter(1, hubId).executeUpdate()
-                .chain(() -> session.createNativeQuery("SELECT last_seq, last_hash FROM audit_heads WHERE hub_id = ?1 FOR UPDATE", Object[].class)
-                        .setParameter(1, hubId).getSingleResult())
+                // "IN (?1)" with a one-element list, not "= ?1": Hibernate 7.2 caches a plan for every run of a native
+                // select (its cache key never matches again), so each audited read would add one and every later
+                // lookup walk them all; a multi-valued parameter makes Hibernate skip its plan cache (ADR 0007).
+                .chain(() -> session.createNativeQuery("SELECT last_seq, last_hash FROM audit_heads WHERE hub_id IN (?1) FOR UPDATE",
+                                Object[].class)
+                        .setParameter(1, List.of(hubId)).getSingleResult())
                 .chain(head -> {
                     long seq = ((Number) head[0]).longValue() + 1;
                     String prev = (String) head[1];
