@@ -9,13 +9,18 @@ import org.tredegar.contracts.requests.v1.RequestCancelled;
 import org.tredegar.contracts.requests.v1.RequestClosed;
 import org.tredegar.contracts.requests.v1.RequestSubmitted;
 import org.tredegar.logistics.domain.Reservations;
+import org.tredegar.contracts.TredegarEvent;
 import org.tredegar.platform.inbox.EventInbox;
 import org.tredegar.platform.inbox.IncomingEvent;
+
+import java.util.Set;
 
 /** Requests drive the reservation saga: submitted → reserve; cancelled or closed before delivery → release. */
 @ApplicationScoped
 public class RequestEventsConsumer {
     static final String CONSUMER = "logistics";
+    /** The event types handled below; the others on the topic are acknowledged unread (EventInbox). */
+    static final Set<Class<? extends TredegarEvent>> HANDLED = Set.of(RequestSubmitted.class, RequestCancelled.class, RequestClosed.class);
 
     @Inject
     EventInbox inbox;
@@ -24,7 +29,7 @@ public class RequestEventsConsumer {
 
     @Incoming("request-events")
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-        return inbox.process(record, CONSUMER, this::handle);
+        return inbox.process(record, CONSUMER, HANDLED, this::handle);
     }
 
     Uni<Void> handle(IncomingEvent event) {

@@ -8,9 +8,12 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.tredegar.contracts.volunteers.v1.AssignmentCompleted;
 import org.tredegar.contracts.volunteers.v1.AssignmentReleased;
 import org.tredegar.contracts.volunteers.v1.OfferAccepted;
+import org.tredegar.contracts.TredegarEvent;
 import org.tredegar.platform.inbox.EventInbox;
 import org.tredegar.platform.inbox.IncomingEvent;
 import org.tredegar.requests.domain.RequestTransitions;
+
+import java.util.Set;
 
 /**
  * A request follows its matching: accepted offer → matched, completed assignment → fulfilled, released
@@ -19,6 +22,8 @@ import org.tredegar.requests.domain.RequestTransitions;
 @ApplicationScoped
 public class VolunteerEventsConsumer {
     static final String CONSUMER = "requests";
+    /** The event types handled below; the others on the topic are acknowledged unread (EventInbox). */
+    static final Set<Class<? extends TredegarEvent>> HANDLED = Set.of(OfferAccepted.class, AssignmentCompleted.class, AssignmentReleased.class);
 
     @Inject
     EventInbox inbox;
@@ -27,7 +32,7 @@ public class VolunteerEventsConsumer {
 
     @Incoming("volunteer-events")
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-        return inbox.process(record, CONSUMER, this::handle);
+        return inbox.process(record, CONSUMER, HANDLED, this::handle);
     }
 
     Uni<Void> handle(IncomingEvent event) {

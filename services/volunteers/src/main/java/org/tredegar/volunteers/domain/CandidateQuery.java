@@ -36,7 +36,8 @@ public final class CandidateQuery {
      * and who live within both the request's distance {@code ?8} and their own radius of the request's point
      * ({@code ?6}, {@code ?7}), with their tasks since {@code ?3} (now − LOOKBACK) and when the latest ended
      * ({@code ?2} = now while one is active), not yet asked for request {@code ?4}; at most {@code ?5} rows.
-     * {@link #parameters} gives the values by number.
+     * {@link #parameters} gives the values by number. {@code IN (?4)}, not {@code = ?4}: Hibernate binds it as a
+     * one-element list and so keeps this hot select out of its query plan cache (ADR 0007); JDBC binds the id.
      * <p>
      * The distance test is the matcher's own (the same great-circle formula on the same stored coordinates, a metre
      * of slack), done here so that people out of reach are dropped before their workload is looked up, sent over
@@ -61,7 +62,7 @@ public final class CandidateQuery {
                 + "AND 2 * " + EARTH_RADIUS_KM + " * asin(least(1, sqrt(power(sin(radians(v.lat - ?6) / 2), 2) "
                 + "  + cos(radians(?6)) * cos(radians(v.lat)) * power(sin(radians(v.lon - ?7) / 2), 2)))) "
                 + "  <= least(v.radius_km, ?8) + 0.001 "
-                + "AND NOT EXISTS (SELECT 1 FROM offers o WHERE o.request_id = ?4 AND o.volunteer_id = v.id) "
+                + "AND NOT EXISTS (SELECT 1 FROM offers o WHERE o.request_id IN (?4) AND o.volunteer_id = v.id) "
                 + "LIMIT ?5";
     }
 

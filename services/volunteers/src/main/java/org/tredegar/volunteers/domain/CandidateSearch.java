@@ -49,6 +49,9 @@ public class CandidateSearch {
                     for (int i = 1; i < parameters.length; i++) {
                         query.setParameter(i, parameters[i]);
                     }
+                    // The request id as a one-element list: a multi-valued parameter keeps the plan out of Hibernate's
+                    // cache, where every run of a native select would add one (ADR 0007).
+                    query.setParameter(4, List.of(parameters[4]));
                     return query.getResultList();
                 })
                 .map(rows -> rows.stream().map(row -> CandidateQuery.snapshot(row, json)).toList());

@@ -12,9 +12,12 @@ import org.tredegar.contracts.requests.v1.RequestFulfilled;
 import org.tredegar.contracts.requests.v1.RequestSubmitted;
 import org.tredegar.contracts.requests.v1.RequestTriaged;
 import org.tredegar.contracts.requests.v1.RequestsMerged;
+import org.tredegar.contracts.TredegarEvent;
 import org.tredegar.platform.inbox.EventInbox;
 import org.tredegar.platform.inbox.IncomingEvent;
 import org.tredegar.volunteers.domain.OfferRounds;
+
+import java.util.Set;
 
 /**
  * Requests drive matching: a new request opens a round of offers, triage corrects it, escalation widens it, and
@@ -24,6 +27,8 @@ import org.tredegar.volunteers.domain.OfferRounds;
 @ApplicationScoped
 public class RequestEventsConsumer {
     public static final String CONSUMER = "volunteers";
+    /** The event types handled below; the others on the topic are acknowledged unread (EventInbox). */
+    static final Set<Class<? extends TredegarEvent>> HANDLED = Set.of(RequestSubmitted.class, RequestTriaged.class, RequestEscalated.class, RequestCancelled.class, RequestClosed.class, RequestFulfilled.class, RequestsMerged.class);
 
     @Inject
     EventInbox inbox;
@@ -32,7 +37,7 @@ public class RequestEventsConsumer {
 
     @Incoming("request-events")
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-        return inbox.process(record, CONSUMER, this::handle);
+        return inbox.process(record, CONSUMER, HANDLED, this::handle);
     }
 
     Uni<Void> handle(IncomingEvent event) {
