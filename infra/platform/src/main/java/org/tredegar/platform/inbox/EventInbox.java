@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -52,21 +51,20 @@ public class EventInbox {
     MeterRegistry meters;
 
     /**
-     * For a consumer that acts on a few of its topic's event types ({@code handled}): a record of another known type
+     * For a consumer that acts on a few of its topic's event types ({@code handlers}): a record of another known type
      * is acknowledged at once, from its {@code ce_type} header alone — its body is not read or checked and no
      * transaction records it. Without this, every sign-up (three volunteers events) cost each service that reads the
      * volunteers topic a durable transaction for an event it ignores. Records of the handled types, of unknown
      * types and without a CloudEvent envelope go through {@link #process(ConsumerRecord, String, Function)}.
      */
-    public Uni<Void> process(ConsumerRecord<String, byte[]> record, String consumer,
-                             Set<Class<? extends TredegarEvent>> handled, Function<IncomingEvent, Uni<Void>> handler) {
+    public Uni<Void> process(ConsumerRecord<String, byte[]> record, String consumer, EventHandlers handlers) {
         String typeName = header(record, CloudEventHeaders.TYPE);
         Optional<EventType<?>> type = typeName == null ? Optional.empty() : EventCatalog.byType(typeName);
-        if (type.isPresent() && !handled.contains(type.get().dataClass())) {
+        if (type.isPresent() && !handlers.handles(type.get().dataClass())) {
             meters.counter("tredegar.inbox.skipped", "consumer", consumer).increment();
             return Uni.createFrom().voidItem();
         }
-        return process(record, consumer, handler);
+        return process(record, consumer, handlers::handle);
     }
 
     /** For a consumer that acts on every event of its topics (the dashboard, notifications' webhooks). */

@@ -8,12 +8,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.tredegar.contracts.volunteers.v1.AssignmentCompleted;
 import org.tredegar.contracts.volunteers.v1.AssignmentReleased;
 import org.tredegar.contracts.volunteers.v1.OfferAccepted;
-import org.tredegar.contracts.TredegarEvent;
 import org.tredegar.platform.inbox.EventInbox;
-import org.tredegar.platform.inbox.IncomingEvent;
+import org.tredegar.platform.inbox.EventHandlers;
 import org.tredegar.requests.domain.RequestTransitions;
-
-import java.util.Set;
 
 /**
  * A request follows its matching: accepted offer → matched, completed assignment → fulfilled, released
@@ -22,31 +19,23 @@ import java.util.Set;
 @ApplicationScoped
 public class VolunteerEventsConsumer {
     static final String CONSUMER = "requests";
-    /** The event types handled below; the others on the topic are acknowledged unread (EventInbox). */
-    static final Set<Class<? extends TredegarEvent>> HANDLED = Set.of(OfferAccepted.class, AssignmentCompleted.class, AssignmentReleased.class);
 
     @Inject
     EventInbox inbox;
     @Inject
     RequestTransitions transitions;
 
+    /** The types acted on; the others on the topic are acknowledged unread (EventInbox). */
+    private final EventHandlers handlers = EventHandlers.empty()
+            .on(OfferAccepted.class, e -> transitions.matched(e.requestId(), e.assignmentId(), e.volunteerId(),
+                    "volunteer:" + e.volunteerId()).replaceWithVoid())
+            .on(AssignmentCompleted.class, e -> transitions.fulfil(e.requestId(), "volunteer:" + e.volunteerId())
+                    .replaceWithVoid())
+            .on(AssignmentReleased.class, e -> transitions.reopen(e.requestId(), "assignment released",
+                    "volunteer:" + e.volunteerId()).replaceWithVoid());
+
     @Incoming("volunteer-events")
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-        return inbox.process(record, CONSUMER, HANDLED, this::handle);
-    }
-
-    Uni<Void> handle(IncomingEvent event) {
-        if (event.data() instanceof OfferAccepted accepted) {
-            return transitions.matched(accepted.requestId(), accepted.assignmentId(), accepted.volunteerId(),
-                    "volunteer:" + accepted.volunteerId()).replaceWithVoid();
-        }
-        if (event.data() instanceof AssignmentCompleted completed) {
-            return transitions.fulfil(completed.requestId(), "volunteer:" + completed.volunteerId()).replaceWithVoid();
-        }
-        if (event.data() instanceof AssignmentReleased released) {
-            return transitions.reopen(released.requestId(), "assignment released", "volunteer:" + released.volunteerId())
-                    .replaceWithVoid();
-        }
-        return Uni.createFrom().voidItem();
+        return inbox.process(record, CONSUMER, handlers);
     }
 }

@@ -12,12 +12,9 @@ import org.tredegar.contracts.requests.v1.RequestFulfilled;
 import org.tredegar.contracts.requests.v1.RequestSubmitted;
 import org.tredegar.contracts.requests.v1.RequestTriaged;
 import org.tredegar.contracts.requests.v1.RequestsMerged;
-import org.tredegar.contracts.TredegarEvent;
 import org.tredegar.platform.inbox.EventInbox;
-import org.tredegar.platform.inbox.IncomingEvent;
+import org.tredegar.platform.inbox.EventHandlers;
 import org.tredegar.volunteers.domain.OfferRounds;
-
-import java.util.Set;
 
 /**
  * Requests drive matching: a new request opens a round of offers, triage corrects it, escalation widens it, and
@@ -27,42 +24,24 @@ import java.util.Set;
 @ApplicationScoped
 public class RequestEventsConsumer {
     public static final String CONSUMER = "volunteers";
-    /** The event types handled below; the others on the topic are acknowledged unread (EventInbox). */
-    static final Set<Class<? extends TredegarEvent>> HANDLED = Set.of(RequestSubmitted.class, RequestTriaged.class, RequestEscalated.class, RequestCancelled.class, RequestClosed.class, RequestFulfilled.class, RequestsMerged.class);
 
     @Inject
     EventInbox inbox;
     @Inject
     OfferRounds rounds;
 
+    /** The types acted on; the others on the topic are acknowledged unread (EventInbox). */
+    private final EventHandlers handlers = EventHandlers.empty()
+            .on(RequestSubmitted.class, e -> rounds.submitted(e))
+            .on(RequestTriaged.class, e -> rounds.triaged(e))
+            .on(RequestEscalated.class, e -> rounds.escalated(e))
+            .on(RequestCancelled.class, e -> rounds.closed(e.requestId()))
+            .on(RequestClosed.class, e -> rounds.closed(e.requestId()))
+            .on(RequestFulfilled.class, e -> rounds.closed(e.requestId()))
+            .on(RequestsMerged.class, e -> rounds.closed(e.mergedRequestId()));
+
     @Incoming("request-events")
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-        return inbox.process(record, CONSUMER, HANDLED, this::handle);
-    }
-
-    Uni<Void> handle(IncomingEvent event) {
-        Object data = event.data();
-        if (data instanceof RequestSubmitted submitted) {
-            return rounds.submitted(submitted);
-        }
-        if (data instanceof RequestTriaged triaged) {
-            return rounds.triaged(triaged);
-        }
-        if (data instanceof RequestEscalated escalated) {
-            return rounds.escalated(escalated);
-        }
-        if (data instanceof RequestCancelled cancelled) {
-            return rounds.closed(cancelled.requestId());
-        }
-        if (data instanceof RequestClosed closed) {
-            return rounds.closed(closed.requestId());
-        }
-        if (data instanceof RequestFulfilled fulfilled) {
-            return rounds.closed(fulfilled.requestId());
-        }
-        if (data instanceof RequestsMerged merged) {
-            return rounds.closed(merged.mergedRequestId());
-        }
-        return Uni.createFrom().voidItem();
+        return inbox.process(record, CONSUMER, handlers);
     }
 }
