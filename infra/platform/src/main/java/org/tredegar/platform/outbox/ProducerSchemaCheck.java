@@ -34,11 +34,6 @@ public class ProducerSchemaCheck {
         this.thenEvery = thenEvery;
     }
 
-    /** Every event checked: for code outside a service (tools, tests) that makes outbox rows. */
-    public static ProducerSchemaCheck everyEvent() {
-        return new ProducerSchemaCheck(true, 0, 1);
-    }
-
     /** Whether this event of {@code type}, the next one made, is to be checked; counts it. */
     public boolean due(EventType<?> type) {
         if (!enabled) {

@@ -47,11 +47,10 @@ public class CandidateSearch {
         return Panache.getSession().chain(session -> {
                     var query = session.createNativeQuery(CandidateQuery.sql(cover.column()), Object[].class);
                     for (int i = 1; i < parameters.length; i++) {
-                        query.setParameter(i, parameters[i]);
+                        // The request id (?4) as a one-element list: a multi-valued parameter keeps the plan out of
+                        // Hibernate's cache, where every run of a native select would add one (ADR 0007).
+                        query.setParameter(i, i == 4 ? List.of(parameters[i]) : parameters[i]);
                     }
-                    // The request id as a one-element list: a multi-valued parameter keeps the plan out of Hibernate's
-                    // cache, where every run of a native select would add one (ADR 0007).
-                    query.setParameter(4, List.of(parameters[4]));
                     return query.getResultList();
                 })
                 .map(rows -> rows.stream().map(row -> CandidateQuery.snapshot(row, json)).toList());
