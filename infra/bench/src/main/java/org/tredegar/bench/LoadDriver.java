@@ -9,6 +9,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * A closed-loop load: N callers each send, wait for the answer, send again, for a fixed time after a warm-up.
@@ -32,6 +35,9 @@ final class LoadDriver {
         long end = measureFrom + measure.toNanos();
         List<Future<long[]>> futures = new ArrayList<>();
         AtomicLong failures = new AtomicLong();
+        // Calls completed per 10 s of the whole run, printed at the end: drift (a slower second minute, a pause)
+        // shows there and not in the averages.
+        AtomicLongArray perTenSeconds = new AtomicLongArray((int) ((end - start) / 10_000_000_000L) + 1);
         for (int c = 0; c < callers; c++) {
             int caller = c;
             Callable<long[]> task = () -> {
@@ -49,6 +55,7 @@ final class LoadDriver {
                         ok = false;
                     }
                     long t1 = System.nanoTime();
+                    perTenSeconds.incrementAndGet((int) Math.min(perTenSeconds.length() - 1, (t1 - start) / 10_000_000_000L));
                     if (t0 >= measureFrom && t1 <= end) {
                         if (!ok) {
                             failures.incrementAndGet();
@@ -68,6 +75,8 @@ final class LoadDriver {
             parts.add(f.get());
         }
         pool.shutdown();
+        System.out.println("calls/s per 10 s (warm-up first): " + IntStream.range(0, perTenSeconds.length())
+                .mapToObj(i -> String.valueOf(perTenSeconds.get(i) / 10)).collect(Collectors.joining(" ")));
         long[] all = parts.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         double seconds = measure.toNanos() / 1e9;
         return new Result(all.length, failures.get(), seconds, (all.length - failures.get()) / seconds, percentile(all, 0.50),

@@ -4,9 +4,12 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.validation.ValidatorFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.tredegar.platform.web.LoadedStateTraversableResolver;
 import org.tredegar.testing.SharedInfra;
 import org.tredegar.testing.TredegarInfraResource;
 
@@ -27,6 +30,9 @@ import static org.hamcrest.Matchers.startsWith;
 class RequestBadInputTest {
 
     static final String VALID = RequestIntakeTest.GROCERIES;
+
+    @Inject
+    ValidatorFactory validation;
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
@@ -50,6 +56,12 @@ class RequestBadInputTest {
                 .body("status", equalTo(400))
                 .body("errors.field", hasItem(field.trim()));
         assertThat(requestRows()).isEqualTo(before);
+    }
+
+    /** The nested fields above are reached without asking JPA whether a request record is "loaded". */
+    @Test
+    void bodiesAreValidatedWithoutJpaLoadChecks() {
+        assertThat(validation.getTraversableResolver()).isInstanceOf(LoadedStateTraversableResolver.class);
     }
 
     @Test
