@@ -29,9 +29,7 @@ final class IntakeBenchmark {
         String url = platform.start("requests", Map.of("TREDEGAR_RATE_LIMIT_EXEMPT", "127.0.0.1,0:0:0:0:0:0:0:1,::1"));
         URI base = URI.create(url);
         int callers = Integer.getInteger("bench.intake.callers", 32);
-        // Sustained means after the JIT has settled: on the 2-core machine, JFR showed the service still compiling hot
-        // code (about a third of a core) 15 s into this load, and little after 60 s.
-        Duration warmUp = Platform.seconds("bench.warmup", 60);
+        Duration warmUp = Platform.sustainedWarmUp();
         Duration measure = Platform.seconds("bench.measure", 60);
         // The load generator shares the cores with the service: one kept-alive socket per caller and a hand-written
         // HTTP/1.1 exchange cost far less CPU per call than a general-purpose client.

@@ -56,7 +56,7 @@ final class SignUpsBenchmark {
     static String run(Platform platform) throws Exception {
         URI base = URI.create(VolunteersBenchmark.service(platform));
         int callers = Integer.getInteger("bench.signups.callers", 32);
-        Duration warmUp = Platform.seconds("bench.warmup", 15);
+        Duration warmUp = Platform.sustainedWarmUp();
         Duration measure = Platform.seconds("bench.measure", 60);
         Phase person = phase(base, callers, warmUp, measure, false);
         Phase withFetch = phase(base, callers, warmUp, measure, true);
