@@ -29,7 +29,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Keycloak is unreachable (its token endpoint is a closed port), so every contact lookup fails, while far more
  * events arrive than the database pool has connections. Afterwards the service must still work — nothing may keep a
- * connection or a transaction — and every message that could not be sent is recorded, not lost.
+ * connection or a transaction — and every message that could not be sent is recorded, not lost. Messages wait out
+ * such an outage for {@code tredegar.dispatch.lookup-outage.give-up-after} before they are given up on.
  */
 @QuarkusTest
 @TestProfile(ContactOutageTest.KeycloakUnreachable.class)
@@ -45,6 +46,9 @@ class ContactOutageTest {
             return Map.of(
                     // Nothing listens there: every service token request fails, so every contact lookup does.
                     "quarkus.oidc-client.token-path", "http://127.0.0.1:" + closedPort() + "/realms/tredegar/protocol/openid-connect/token",
+                    // An outage of what a message needs is waited out this long (production: hours), not ended after
+                    // max-attempts (3 in tests) quick tries.
+                    "tredegar.dispatch.lookup-outage.give-up-after", "PT15S",
                     // A small pool: the flood below is many times its size.
                     "quarkus.datasource.reactive.max-size", "6",
                     // The escalation sent afterwards must not be collapsed with one sent by another test class.
@@ -65,12 +69,16 @@ class ContactOutageTest {
         // Every event became an intent (the consumer kept getting connections)...
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(Db.count(
                 "SELECT count(*) FROM notifications WHERE recipient_ref = ANY(?)", (Object) ids)).as(() -> state(ids)).isEqualTo(EVENTS));
-        // ...and every one of them was tried, then given up on and recorded with the reason: none is lost, none stuck.
+        // ...and every one of them was tried, waited for the lookups to come back, then was given up on and recorded
+        // with the reason: none is lost, none stuck.
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(Db.count(
                 "SELECT count(*) FROM notifications WHERE recipient_ref = ANY(?) AND status = 'failed'", (Object) ids))
                 .as(() -> state(ids)).isEqualTo(EVENTS));
         assertThat(Db.rows("SELECT DISTINCT reason FROM notifications WHERE recipient_ref = ANY(?)", (Object) ids))
                 .allSatisfy(row -> assertThat((String) row.get("reason")).contains("contact lookup failed"));
+        // Not given up before the outage allowance ran out, although that took more lookups than max-attempts.
+        assertThat(Db.count("SELECT count(*) FROM notifications WHERE recipient_ref = ANY(?) AND status = 'failed' "
+                + "AND updated_at < created_at + interval '15 seconds'", (Object) ids)).isZero();
         assertThat(Db.count("SELECT count(*) FROM outbox WHERE message_key = ANY(?) AND type LIKE '%NotificationFailed%'",
                 (Object) failedIds(ids))).isEqualTo(EVENTS);
 

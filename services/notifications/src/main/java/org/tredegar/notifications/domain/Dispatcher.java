@@ -96,6 +96,12 @@ public class Dispatcher {
     Duration maxBackoff;
     @ConfigProperty(name = "tredegar.dispatch.lease", defaultValue = "PT2M")
     Duration lease;
+    /**
+     * How long a message waits out an outage of what it needs before a provider is even tried: the contact or code
+     * lookup in the owning service, and Keycloak's token for that call. Such failures are not attempts at the person.
+     */
+    @ConfigProperty(name = "tredegar.dispatch.lookup-outage.give-up-after", defaultValue = "PT6H")
+    Duration lookupGiveUpAfter;
     @ConfigProperty(name = "tredegar.dispatch.enabled", defaultValue = "true")
     boolean enabled;
     /** Longest wait for a contact lookup, a one-time code or a provider before the attempt counts as failed. */
@@ -246,13 +252,13 @@ public class Dispatcher {
         }
         Optional<Instant> quietUntil = quietHours.holdUntil(n.hubId(), n.urgent(), now);
         if (quietUntil.isPresent()) {
-            return release(n, "held", quietUntil.get(), null);
+            return release(n, "held", quietUntil.get(), null, false);
         }
         if (n.kind() == MessageKind.ONE_TIME_CODE) {
             return deliverCode(n);
         }
         return remote(contacts.find(n.recipientType(), n.recipientRef(), n.hubId()))
-                .onFailure().call(e -> failed(n, new ProviderException("contact lookup failed: " + e.getClass().getSimpleName(), e), "none"))
+                .onFailure().call(e -> lookupFailed(n, new ProviderException("contact lookup failed: " + e.getClass().getSimpleName(), e)))
                 .onFailure().recoverWithNull()
                 .chain(contact -> {
                     if (contact == null) {
@@ -281,7 +287,7 @@ public class Dispatcher {
      */
     private Uni<Void> deliverCode(Claimed n) {
         return remote(codes.find(n.recipientType(), n.subjectRef()))
-                .onFailure().call(e -> failed(n, new ProviderException("one-time code lookup failed: " + e.getClass().getSimpleName(), e), "none"))
+                .onFailure().call(e -> lookupFailed(n, new ProviderException("one-time code lookup failed: " + e.getClass().getSimpleName(), e)))
                 .onFailure().recoverWithNull()
                 .chain(found -> {
                     if (found == null) {
@@ -327,7 +333,7 @@ public class Dispatcher {
         }
         Duration wait = rateLimits.take(channel.get().name());
         if (!wait.isZero()) {
-            return release(n, "pending", clock.now().plus(wait), null);
+            return release(n, "pending", clock.now().plus(wait), null, false);
         }
         RenderedMessage rendered = templates.render(n.kind(), language, params, hubs.zoneOf(n.hubId()));
         OutgoingMessage message = new OutgoingMessage(n.id(), address.value(), rendered);
@@ -383,10 +389,34 @@ public class Dispatcher {
                 && expiresAt(n).map(expires -> !expires.isAfter(next)).orElse(false);
         boolean retry = ProviderException.isRetriable(failure) && n.attempts() < maxAttempts && !codeExpiresFirst;
         if (retry) {
-            return release(n, "pending", next, failure.getMessage())
+            return release(n, "pending", next, failure.getMessage(), true)
                     .onFailure().invoke(e -> LOG.errorf("notification %s: the failed attempt could not be recorded (%s); "
                             + "it stays in sending and is tried again after the lease", n.id(), e.toString()));
         }
+        return giveUp(n, failure, channel, codeExpiresFirst);
+    }
+
+    /**
+     * The contact or code could not be looked up: our own services or Keycloak are down, which is no attempt at the
+     * person. The message waits it out, with a growing pause, for {@code lookup-outage.give-up-after} from when it was
+     * planned (or until its offer or code expires), however many lookups that takes.
+     */
+    private Uni<Void> lookupFailed(Claimed n, ProviderException failure) {
+        Instant now = clock.now();
+        Duration waited = Duration.between(n.createdAt(), now);
+        Instant next = now.plus(outageBackoff(waited));
+        boolean expiresFirst = expiresAt(n).map(expires -> !expires.isAfter(next)).orElse(false);
+        if (waited.compareTo(lookupGiveUpAfter) < 0 && !expiresFirst) {
+            LOG.warnf("notification %s: %s; waiting for it to come back", n.id(), failure.getMessage());
+            return release(n, "pending", next, failure.getMessage(), false)
+                    .onFailure().invoke(e -> LOG.errorf("notification %s: the failed lookup could not be recorded (%s); "
+                            + "it stays in sending and is tried again after the lease", n.id(), e.toString()));
+        }
+        return giveUp(n, new ProviderException(failure.getMessage() + ", for " + waited.toSeconds() + " s", failure), "none",
+                expiresFirst && n.kind() == MessageKind.ONE_TIME_CODE);
+    }
+
+    private Uni<Void> giveUp(Claimed n, Throwable failure, String channel, boolean codeExpiresFirst) {
         Instant now = clock.now();
         String reason = (failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage())
                 + (codeExpiresFirst && ProviderException.isRetriable(failure) ? "; the code expires before another attempt" : "");
@@ -402,15 +432,15 @@ public class Dispatcher {
         return OwnContext.transaction(() -> update(n, status, clock.now(), reason)).replaceWithVoid();
     }
 
-    /** Back to the queue; a release that was no attempt (quiet hours, rate limit) does not count as one. */
-    private Uni<Void> release(Claimed n, String status, Instant next, String reason) {
+    /** Back to the queue; a release that was no attempt (quiet hours, rate limit, a lookup outage) does not count as one. */
+    private Uni<Void> release(Claimed n, String status, Instant next, String reason, boolean attempt) {
         Instant now = clock.now();
         return OwnContext.transaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(
                         "UPDATE notifications SET status = ?2, next_attempt_at = ?3, updated_at = ?4, "
                                 + "attempts = attempts - ?5, reason = COALESCE(?6, reason) "
                                 + "WHERE id = ?1 AND status = 'sending' AND claimed_at = ?7")
                 .setParameter(1, n.id()).setParameter(2, status).setParameter(3, utc(next)).setParameter(4, utc(now))
-                .setParameter(5, reason == null ? 1 : 0).setParameter(6, reason).setParameter(7, utc(n.claimedAt()))
+                .setParameter(5, attempt ? 0 : 1).setParameter(6, reason).setParameter(7, utc(n.claimedAt()))
                 .executeUpdate())).replaceWithVoid();
     }
 
@@ -429,6 +459,16 @@ public class Dispatcher {
     private <T> Uni<T> remote(Uni<T> call) {
         return OwnContext.back(call.ifNoItem().after(remoteTimeout)
                 .failWith(() -> new ProviderException("no answer within " + remoteTimeout, true)));
+    }
+
+    /**
+     * During a lookup outage the pause grows with the time already waited (half of it, from the initial backoff up to
+     * the maximum), with the same jitter, so a long outage is not met by every message every few seconds.
+     */
+    Duration outageBackoff(Duration waited) {
+        long base = Math.max(initialBackoff.toMillis(), waited.toMillis() / 2);
+        long capped = Math.min(base, maxBackoff.toMillis());
+        return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
     }
 
     /** Exponential, capped, with full jitter so that a recovered provider is not hit by every retry at once. */
