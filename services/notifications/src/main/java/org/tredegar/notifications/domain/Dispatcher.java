@@ -407,7 +407,8 @@ public class Dispatcher {
         Instant next = now.plus(outageBackoff(waited));
         boolean expiresFirst = expiresAt(n).map(expires -> !expires.isAfter(next)).orElse(false);
         if (waited.compareTo(lookupGiveUpAfter) < 0 && !expiresFirst) {
-            LOG.warnf("notification %s: %s; waiting for it to come back", n.id(), failure.getMessage());
+            // Debug only: in an outage this is every message on every retry; the row keeps the reason.
+            LOG.debugf("notification %s: %s; waiting for it to come back", n.id(), failure.getMessage());
             return release(n, "pending", next, failure.getMessage(), false)
                     .onFailure().invoke(e -> LOG.errorf("notification %s: the failed lookup could not be recorded (%s); "
                             + "it stays in sending and is tried again after the lease", n.id(), e.toString()));
