@@ -8,8 +8,10 @@ import java.util.UUID;
 /**
  * A notification taken by one dispatcher for one attempt (status sending, leased since {@code claimedAt}).
  * {@code failedChannels}: channels the provider already reported as undelivered for it (not tried again).
+ * {@code lookupFailingSince}: since when looking up its contact or code has been failing, or null.
  */
 public record Claimed(UUID id, UUID hubId, MessageKind kind, String recipientType, UUID recipientRef, String language,
                       boolean urgent, String causationEventId, UUID subjectRef, Map<String, Object> params,
-                      int attempts, Instant claimedAt, boolean inDoubt, Instant createdAt, List<String> failedChannels) {
+                      int attempts, Instant claimedAt, boolean inDoubt, Instant createdAt, List<String> failedChannels,
+                      Instant lookupFailingSince) {
 }

@@ -252,7 +252,7 @@ public class Dispatcher {
         }
         Optional<Instant> quietUntil = quietHours.holdUntil(n.hubId(), n.urgent(), now);
         if (quietUntil.isPresent()) {
-            return release(n, "held", quietUntil.get(), null, false);
+            return release(n, "held", quietUntil.get(), null, false, Lookup.NOT_MADE);
         }
         if (n.kind() == MessageKind.ONE_TIME_CODE) {
             return deliverCode(n);
@@ -333,7 +333,7 @@ public class Dispatcher {
         }
         Duration wait = rateLimits.take(channel.get().name());
         if (!wait.isZero()) {
-            return release(n, "pending", clock.now().plus(wait), null, false);
+            return release(n, "pending", clock.now().plus(wait), null, false, Lookup.SUCCEEDED);
         }
         RenderedMessage rendered = templates.render(n.kind(), language, params, hubs.zoneOf(n.hubId()));
         OutgoingMessage message = new OutgoingMessage(n.id(), address.value(), rendered);
@@ -360,7 +360,8 @@ public class Dispatcher {
                 ? cipher.lookupHash("sms", address.value()) : null;
         return OwnContext.transaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(
                                 "UPDATE notifications SET status = 'sent', channel = ?2, provider_ref = ?3, sent_at = ?4, "
-                                        + "updated_at = ?4, reply_hash = ?5, in_doubt = FALSE, reason = NULL, delivery_status = NULL "
+                                        + "updated_at = ?4, reply_hash = ?5, in_doubt = FALSE, reason = NULL, delivery_status = NULL, "
+                                        + "lookup_failing_since = NULL "
                                         + "WHERE id = ?1 AND status = 'sending' AND claimed_at = ?6")
                         .setParameter(1, n.id()).setParameter(2, address.channel()).setParameter(3, providerRef)
                         .setParameter(4, utc(now)).setParameter(5, replyHash).setParameter(6, utc(n.claimedAt()))
@@ -389,7 +390,7 @@ public class Dispatcher {
                 && expiresAt(n).map(expires -> !expires.isAfter(next)).orElse(false);
         boolean retry = ProviderException.isRetriable(failure) && n.attempts() < maxAttempts && !codeExpiresFirst;
         if (retry) {
-            return release(n, "pending", next, failure.getMessage(), true)
+            return release(n, "pending", next, failure.getMessage(), true, Lookup.SUCCEEDED)
                     .onFailure().invoke(e -> LOG.errorf("notification %s: the failed attempt could not be recorded (%s); "
                             + "it stays in sending and is tried again after the lease", n.id(), e.toString()));
         }
@@ -398,18 +399,19 @@ public class Dispatcher {
 
     /**
      * The contact or code could not be looked up: our own services or Keycloak are down, which is no attempt at the
-     * person. The message waits it out, with a growing pause, for {@code lookup-outage.give-up-after} from when it was
-     * planned (or until its offer or code expires), however many lookups that takes.
+     * person. The message waits it out, with a growing pause, for {@code lookup-outage.give-up-after} from its first
+     * failed lookup (or until its offer or code expires), however many lookups that takes. Counted from that failure,
+     * not from when the message was planned: one held overnight by quiet hours is hours old when it is first sent.
      */
     private Uni<Void> lookupFailed(Claimed n, ProviderException failure) {
         Instant now = clock.now();
-        Duration waited = Duration.between(n.createdAt(), now);
+        Duration waited = n.lookupFailingSince() == null ? Duration.ZERO : Duration.between(n.lookupFailingSince(), now);
         Instant next = now.plus(outageBackoff(waited));
         boolean expiresFirst = expiresAt(n).map(expires -> !expires.isAfter(next)).orElse(false);
         if (waited.compareTo(lookupGiveUpAfter) < 0 && !expiresFirst) {
             // Debug only: in an outage this is every message on every retry; the row keeps the reason.
             LOG.debugf("notification %s: %s; waiting for it to come back", n.id(), failure.getMessage());
-            return release(n, "pending", next, failure.getMessage(), false)
+            return release(n, "pending", next, failure.getMessage(), false, Lookup.FAILED)
                     .onFailure().invoke(e -> LOG.errorf("notification %s: the failed lookup could not be recorded (%s); "
                             + "it stays in sending and is tried again after the lease", n.id(), e.toString()));
         }
@@ -433,15 +435,28 @@ public class Dispatcher {
         return OwnContext.transaction(() -> update(n, status, clock.now(), reason)).replaceWithVoid();
     }
 
+    /** What this round learnt of the contact or code lookup: it decides when a lookup outage started. */
+    private enum Lookup {
+        /** Failed: the outage started now, unless it had already. */
+        FAILED,
+        /** Answered: any outage is over. */
+        SUCCEEDED,
+        /** Not made (held by quiet hours): whatever was known stays. */
+        NOT_MADE
+    }
+
     /** Back to the queue; a release that was no attempt (quiet hours, rate limit, a lookup outage) does not count as one. */
-    private Uni<Void> release(Claimed n, String status, Instant next, String reason, boolean attempt) {
+    private Uni<Void> release(Claimed n, String status, Instant next, String reason, boolean attempt, Lookup lookup) {
         Instant now = clock.now();
         return OwnContext.transaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(
                         "UPDATE notifications SET status = ?2, next_attempt_at = ?3, updated_at = ?4, "
-                                + "attempts = attempts - ?5, reason = COALESCE(?6, reason) "
+                                + "attempts = attempts - ?5, reason = COALESCE(?6, reason), "
+                                + "lookup_failing_since = CASE CAST(?8 AS TEXT) WHEN 'FAILED' THEN COALESCE(lookup_failing_since, ?4) "
+                                + "WHEN 'SUCCEEDED' THEN NULL ELSE lookup_failing_since END "
                                 + "WHERE id = ?1 AND status = 'sending' AND claimed_at = ?7")
                 .setParameter(1, n.id()).setParameter(2, status).setParameter(3, utc(next)).setParameter(4, utc(now))
                 .setParameter(5, attempt ? 0 : 1).setParameter(6, reason).setParameter(7, utc(n.claimedAt()))
+                .setParameter(8, lookup.name())
                 .executeUpdate())).replaceWithVoid();
     }
 
@@ -493,7 +508,8 @@ public class Dispatcher {
         }
         return new Claimed(n.id, n.hubId, MessageKind.of(n.kind), n.recipientType, n.recipientRef, n.language, n.urgent,
                 n.causationEventId, n.subjectRef, params, n.attempts, n.claimedAt, n.inDoubt, n.createdAt,
-                n.failedChannels == null || n.failedChannels.isBlank() ? List.of() : List.of(n.failedChannels.split(",")));
+                n.failedChannels == null || n.failedChannels.isBlank() ? List.of() : List.of(n.failedChannels.split(",")),
+                n.lookupFailingSince);
     }
 
     private static UUID uuidOrNull(String id) {

@@ -62,4 +62,7 @@ public class NotificationEntity extends PanacheEntityBase {
     /** Channels the provider reported as not delivered (comma-separated): the fallback moves past them. */
     @Column(name = "failed_channels")
     public String failedChannels;
+    /** Since when the contact or code lookup for it has been failing (an outage of ours); null once one succeeds. */
+    @Column(name = "lookup_failing_since")
+    public Instant lookupFailingSince;
 }
