@@ -4,9 +4,12 @@ import org.tredegar.testing.Launcher;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,7 +40,10 @@ public final class Benchmarks {
         Map<String, String> sections = new LinkedHashMap<>();
         for (String name : wanted) {
             System.out.println("running benchmark " + name + " ...");
-            String section = switch (name) {
+            // The first probe is warm-up for its own code: only the second (and the one after the run) are reported.
+            Machine.probeMegabytesPerSecond(1);
+            double speedBefore = Machine.probeMegabytesPerSecond(3);
+            String measured = switch (name) {
                 case "intake" -> IntakeBenchmark.run(platform);
                 case "volunteers" -> VolunteersBenchmark.run(platform);
                 case "signups" -> SignUpsBenchmark.run(platform);
@@ -46,6 +52,10 @@ public final class Benchmarks {
                 case "notifications" -> NotificationsBenchmark.run(platform);
                 default -> throw new IllegalArgumentException("unknown benchmark " + name + " (known: intake, volunteers, signups, search, keycloak, notifications)");
             };
+            double speedAfter = Machine.probeMegabytesPerSecond(3);
+            String section = measured + String.format(Locale.ROOT, "%nMachine speed probe (SHA-256, all cores, MB/s): "
+                    + "%.0f before, %.0f after the run. Figures taken when the probe reads much less are not comparable.%n",
+                    speedBefore, speedAfter);
             System.out.println(section);
             sections.put(name, section);
             write(Map.of(name, section), name); // each as soon as it is measured: a later failure loses nothing
@@ -66,7 +76,8 @@ public final class Benchmarks {
                 """;
         for (Map.Entry<String, String> e : sections.entrySet()) {
             String block = "<!-- bench:" + e.getKey() + " -->\n" + e.getValue()
-                    + "\nMachine: " + Machine.describe() + ". Date: " + LocalDate.now()
+                    + "\nMachine: " + Machine.describe() + ". Date: "
+                    + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"))
                     + ". Command: `./tredegar bench " + e.getKey() + "`.\n<!-- /bench:" + e.getKey() + " -->";
             Pattern existing = Pattern.compile("<!-- bench:" + e.getKey() + " -->.*?<!-- /bench:" + e.getKey() + " -->", Pattern.DOTALL);
             Matcher m = existing.matcher(text);

@@ -3,6 +3,11 @@ package org.tredegar.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 
 /** What the figures were measured on: they mean little without it. */
 final class Machine {
@@ -22,5 +27,46 @@ final class Machine {
         return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), " + memGiB + " GiB RAM, "
                 + System.getProperty("os.name") + " " + System.getProperty("os.version") + ", Java "
                 + System.getProperty("java.version");
+    }
+
+    /**
+     * How fast this machine computes right now: SHA-256 over a 64 KiB buffer on every core for {@code seconds}, in
+     * MB/s for all cores together. A shared (virtual) machine's speed drifts with its neighbours; the same code has
+     * given figures 40 % apart an hour apart. A probe before and after each benchmark says whether two figures were
+     * measured on a machine of the same speed. Nothing else runs the probe's code, so a change of ours cannot move it.
+     */
+    static double probeMegabytesPerSecond(double seconds) {
+        int threads = Runtime.getRuntime().availableProcessors();
+        byte[] buffer = new byte[64 * 1024];
+        LongAdder bytes = new LongAdder();
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            Thread worker = new Thread(() -> {
+                MessageDigest sha;
+                try {
+                    sha = MessageDigest.getInstance("SHA-256");
+                } catch (NoSuchAlgorithmException e) {
+                    throw new IllegalStateException(e);
+                }
+                while (System.nanoTime() < end) {
+                    sha.update(buffer);
+                    bytes.add(buffer.length);
+                }
+                sha.digest();
+            });
+            worker.start();
+            workers.add(worker);
+        }
+        long start = System.nanoTime();
+        for (Thread worker : workers) {
+            try {
+                worker.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Double.NaN;
+            }
+        }
+        return bytes.sum() / 1e6 / ((System.nanoTime() - start) / 1e9);
     }
 }
