@@ -43,6 +43,7 @@ public final class Benchmarks {
             // The first probe is warm-up for its own code: only the second (and the one after the run) are reported.
             Machine.probeMegabytesPerSecond(1);
             double speedBefore = Machine.probeMegabytesPerSecond(3);
+            double memoryBefore = Machine.probeMemoryNanos();
             String measured = switch (name) {
                 case "intake" -> IntakeBenchmark.run(platform);
                 case "volunteers" -> VolunteersBenchmark.run(platform);
@@ -53,9 +54,10 @@ public final class Benchmarks {
                 default -> throw new IllegalArgumentException("unknown benchmark " + name + " (known: intake, volunteers, signups, search, keycloak, notifications)");
             };
             double speedAfter = Machine.probeMegabytesPerSecond(3);
-            String section = measured + String.format(Locale.ROOT, "%nMachine speed probe (SHA-256, all cores, MB/s): "
-                    + "%.0f before, %.0f after the run. Figures taken when the probe reads much less are not comparable.%n",
-                    speedBefore, speedAfter);
+            double memoryAfter = Machine.probeMemoryNanos();
+            String section = measured + String.format(Locale.ROOT, "%nMachine speed probes, before / after the run: "
+                    + "SHA-256 on all cores %.0f / %.0f MB/s, a read from memory %.0f / %.0f ns. Figures taken when "
+                    + "the probes read much worse are not comparable.%n", speedBefore, speedAfter, memoryBefore, memoryAfter);
             System.out.println(section);
             sections.put(name, section);
             write(Map.of(name, section), name); // each as soon as it is measured: a later failure loses nothing
