@@ -1,6 +1,5 @@
 package org.tredegar.bench;
 
-import org.tredegar.testing.SharedInfra;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -12,9 +11,6 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -214,19 +210,10 @@ final class IntakeBenchmark {
     }
 
     static String outboxFigures(Instant from, Instant to) throws Exception {
-        SharedInfra.PostgresServer pg = SharedInfra.postgres();
-        try (Connection c = DriverManager.getConnection(pg.jdbcUrl("requests"), pg.user(), pg.password());
-             ResultSet rs = c.createStatement().executeQuery(
-                     "SELECT count(*), count(published_at), "
-                             + "percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM published_at - created_at)), "
-                             + "percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM published_at - created_at)) "
-                             + "FROM outbox WHERE created_at BETWEEN '" + from + "' AND '" + to + "'")) {
-            rs.next();
-            double seconds = Duration.between(from, to).toMillis() / 1000.0;
-            return String.format(Locale.ROOT, "| outbox events published/s (same window) | %.0f |%n"
-                            + "| commit → published to Kafka, p50 / p99 | %.1f ms / %.1f ms |%n"
-                            + "| events written / published | %d / %d |%n",
-                    rs.getLong(2) / seconds, rs.getDouble(3) * 1000, rs.getDouble(4) * 1000, rs.getLong(1), rs.getLong(2));
-        }
+        OutboxFigures f = OutboxFigures.of("requests", from, to);
+        return String.format(Locale.ROOT, "| outbox events published/s (same window) | %.0f |%n"
+                        + "| commit → published to Kafka, p50 / p99 | %.1f ms / %.1f ms |%n"
+                        + "| events written / published | %d / %d |%n",
+                f.publishedPerSecond(), f.commitToKafkaP50Millis(), f.commitToKafkaP99Millis(), f.written(), f.published());
     }
 }

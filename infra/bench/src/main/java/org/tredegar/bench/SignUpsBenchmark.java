@@ -221,17 +221,8 @@ final class SignUpsBenchmark {
 
     /** Outbox rows written in the window and how fast the relay published them. */
     static String outboxFigures(Instant from, Instant to) throws Exception {
-        SharedInfra.PostgresServer pg = SharedInfra.postgres();
-        try (Connection c = DriverManager.getConnection(pg.jdbcUrl("volunteers"), pg.user(), pg.password());
-             ResultSet rs = c.createStatement().executeQuery(
-                     "SELECT count(*), count(published_at), "
-                             + "percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM published_at - created_at)), "
-                             + "percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM published_at - created_at)) "
-                             + "FROM outbox WHERE created_at BETWEEN '" + from + "' AND '" + to + "'")) {
-            rs.next();
-            double seconds = Duration.between(from, to).toMillis() / 1000.0;
-            return String.format(Locale.ROOT, "%.0f, %.0f; %.1f ms / %.1f ms",
-                    rs.getLong(1) / seconds, rs.getLong(2) / seconds, rs.getDouble(3) * 1000, rs.getDouble(4) * 1000);
-        }
+        OutboxFigures f = OutboxFigures.of("volunteers", from, to);
+        return String.format(Locale.ROOT, "%.0f, %.0f; %.1f ms / %.1f ms", f.writtenPerSecond(), f.publishedPerSecond(),
+                f.commitToKafkaP50Millis(), f.commitToKafkaP99Millis());
     }
 }
