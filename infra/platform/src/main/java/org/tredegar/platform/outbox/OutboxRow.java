@@ -10,6 +10,9 @@ import org.tredegar.contracts.TredegarEvent;
 
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -49,5 +52,32 @@ public record OutboxRow(UUID eventId, String topic, String messageKey, String ty
         }
         return new OutboxRow(UUID.randomUUID(), type.topic(), event.aggregateId(), type.type(), type.source(), occurredAt,
                 payload);
+    }
+
+    /**
+     * The rows as one array per column, in {@link #COLUMNS} order, for a statement that inserts many at once with
+     * {@code unnest(...)}: {@code UUID[]}, four {@code String[]}, {@code OffsetDateTime[]} (UTC) and {@code String[]}.
+     * A mutable list, to be appended to a statement's other values.
+     */
+    public static List<Object> columns(List<OutboxRow> rows) {
+        int n = rows.size();
+        UUID[] eventId = new UUID[n];
+        String[] topic = new String[n];
+        String[] messageKey = new String[n];
+        String[] type = new String[n];
+        String[] source = new String[n];
+        OffsetDateTime[] occurredAt = new OffsetDateTime[n];
+        String[] payload = new String[n];
+        for (int i = 0; i < n; i++) {
+            OutboxRow e = rows.get(i);
+            eventId[i] = e.eventId();
+            topic[i] = e.topic();
+            messageKey[i] = e.messageKey();
+            type[i] = e.type();
+            source[i] = e.source();
+            occurredAt[i] = OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC);
+            payload[i] = e.payload();
+        }
+        return new ArrayList<>(List.of(eventId, topic, messageKey, type, source, occurredAt, payload));
     }
 }

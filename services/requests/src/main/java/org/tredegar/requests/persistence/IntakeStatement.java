@@ -14,6 +14,7 @@ import org.tredegar.platform.outbox.OutboxRow;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -151,13 +152,6 @@ public class IntakeStatement {
         Buffer[] ciphertext = new Buffer[n];
         String[] actor = new String[n];
         String[] reason = new String[n];
-        UUID[] eventId = new UUID[n];
-        String[] topic = new String[n];
-        String[] messageKey = new String[n];
-        String[] type = new String[n];
-        String[] source = new String[n];
-        OffsetDateTime[] occurredAt = new OffsetDateTime[n];
-        String[] payload = new String[n];
         for (int i = 0; i < n; i++) {
             NewRequest r = batch.get(i);
             id[i] = r.id();
@@ -191,22 +185,14 @@ public class IntakeStatement {
             }
             actor[i] = r.actor();
             reason[i] = r.transitionReason();
-            OutboxRow e = r.event();
-            eventId[i] = e.eventId();
-            topic[i] = e.topic();
-            messageKey[i] = e.messageKey();
-            type[i] = e.type();
-            source[i] = e.source();
-            occurredAt[i] = time(e.occurredAt());
-            payload[i] = e.payload();
         }
         // A mutable list: the client may convert values in place while encoding them (an immutable one fails there,
         // on the event loop, and the statement never runs).
-        Tuple values = Tuple.wrap(Arrays.asList(id, hubId, trackingCode, category, urgency, urgencyRank, status, description, lat,
-                lon, area, items, language, accessibility, windowFrom, windowTo, channel, outsideHubArea, escalateAt,
-                contactHash, now, duplicateAfter, contactChannel, keyId, nonce, ciphertext, actor, reason, eventId, topic,
-                messageKey, type, source, occurredAt, payload));
-        return pool.preparedQuery(INSERT_ALL).execute(values).invoke(relay::wake).map(rows -> {
+        List<Object> values = new ArrayList<>(Arrays.asList(id, hubId, trackingCode, category, urgency, urgencyRank, status,
+                description, lat, lon, area, items, language, accessibility, windowFrom, windowTo, channel, outsideHubArea,
+                escalateAt, contactHash, now, duplicateAfter, contactChannel, keyId, nonce, ciphertext, actor, reason));
+        values.addAll(OutboxRow.columns(batch.stream().map(NewRequest::event).toList()));
+        return pool.preparedQuery(INSERT_ALL).execute(Tuple.wrap(values)).invoke(relay::wake).map(rows -> {
             long written = rows.iterator().next().getLong(0);
             if (written != n) {
                 throw new IllegalStateException("intake batch wrote " + written + " of " + n + " requests");

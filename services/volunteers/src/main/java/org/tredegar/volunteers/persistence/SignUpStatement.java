@@ -16,6 +16,7 @@ import org.tredegar.platform.outbox.OutboxRow;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -160,13 +161,6 @@ public class SignUpStatement {
         String[] codeKeyId = new String[n];
         Buffer[] codeNonce = new Buffer[n];
         Buffer[] codeCiphertext = new Buffer[n];
-        UUID[] eventId = new UUID[n];
-        String[] topic = new String[n];
-        String[] messageKey = new String[n];
-        String[] type = new String[n];
-        String[] source = new String[n];
-        OffsetDateTime[] occurredAt = new OffsetDateTime[n];
-        String[] payload = new String[n];
         for (int i = 0; i < n; i++) {
             NewSignUp s = batch.get(i);
             id[i] = s.id();
@@ -185,19 +179,12 @@ public class SignUpStatement {
             codeKeyId[i] = s.code().keyId();
             codeNonce[i] = Buffer.buffer(s.code().nonce());
             codeCiphertext[i] = Buffer.buffer(s.code().ciphertext());
-            OutboxRow e = s.event();
-            eventId[i] = e.eventId();
-            topic[i] = e.topic();
-            messageKey[i] = e.messageKey();
-            type[i] = e.type();
-            source[i] = e.source();
-            occurredAt[i] = time(e.occurredAt());
-            payload[i] = e.payload();
         }
         // A mutable list: the client may convert values in place while encoding them.
-        Tuple values = Tuple.wrap(Arrays.asList(id, hubId, profile, channel, keyId, nonce, ciphertext, lookupHash, language,
-                expiresAt, now, codeId, codeHash, codeKeyId, codeNonce, codeCiphertext, eventId, topic, messageKey, type,
-                source, occurredAt, payload));
+        List<Object> columns = new ArrayList<>(Arrays.asList(id, hubId, profile, channel, keyId, nonce, ciphertext, lookupHash,
+                language, expiresAt, now, codeId, codeHash, codeKeyId, codeNonce, codeCiphertext));
+        columns.addAll(OutboxRow.columns(batch.stream().map(NewSignUp::event).toList()));
+        Tuple values = Tuple.wrap(columns);
         return pool.preparedQuery(INSERT_NEW).execute(values).invoke(relay::wake).map(rows -> {
             Set<UUID> inserted = new HashSet<>();
             for (Row row : rows) {
@@ -234,29 +221,12 @@ public class SignUpStatement {
      */
     public Uni<Optional<Became>> confirm(Found found, String lookupHash, Instant now, VolunteerEntity p,
                                          VolunteerContactEntity c, List<OutboxRow> outboxRows) {
-        int events = outboxRows.size();
-        UUID[] eventId = new UUID[events];
-        String[] topic = new String[events];
-        String[] messageKey = new String[events];
-        String[] type = new String[events];
-        String[] source = new String[events];
-        OffsetDateTime[] occurredAt = new OffsetDateTime[events];
-        String[] payload = new String[events];
-        for (int i = 0; i < events; i++) {
-            OutboxRow e = outboxRows.get(i);
-            eventId[i] = e.eventId();
-            topic[i] = e.topic();
-            messageKey[i] = e.messageKey();
-            type[i] = e.type();
-            source[i] = e.source();
-            occurredAt[i] = time(e.occurredAt());
-            payload[i] = e.payload();
-        }
-        List<Object> values = Arrays.asList(found.id(), found.version(), found.codeId(), lookupHash, time(now), p.id,
-                p.displayName, p.hubId, p.hubs, p.lat, p.lon, p.area, p.h3Fine, p.h3Coarse, p.radiusKm, p.skills,
-                p.verifiedSkills, p.languages, p.availability, p.timezone, p.onDuty, p.maxTasksPerWeek, p.restHours,
-                p.smsOnly, p.registeredBy, c.channel, c.keyId, Buffer.buffer(c.nonce), Buffer.buffer(c.ciphertext),
-                time(c.createdAt), eventId, topic, messageKey, type, source, occurredAt, payload);
+        List<Object> values = new ArrayList<>(Arrays.asList(found.id(), found.version(), found.codeId(), lookupHash,
+                time(now), p.id, p.displayName, p.hubId, p.hubs, p.lat, p.lon, p.area, p.h3Fine, p.h3Coarse, p.radiusKm,
+                p.skills, p.verifiedSkills, p.languages, p.availability, p.timezone, p.onDuty, p.maxTasksPerWeek,
+                p.restHours, p.smsOnly, p.registeredBy, c.channel, c.keyId, Buffer.buffer(c.nonce),
+                Buffer.buffer(c.ciphertext), time(c.createdAt)));
+        values.addAll(OutboxRow.columns(outboxRows));
         return pool.preparedQuery(CONFIRM).execute(Tuple.wrap(values)).map(rows -> {
             RowIterator<Row> it = rows.iterator();
             if (!it.hasNext()) {
