@@ -120,11 +120,26 @@ class ReliabilityTest {
         Stubs.volunteerContact(volunteerId, "sms", volunteerPhone, "en");
         Stubs.smsAccepted(volunteerPhone, "SM" + offerId.toString().replace("-", ""));
         Events.publish(OfferDeliveryTest.offer(offerId, volunteerId, "3333", "en"));
+        // A message whose contact lookups have been failing for five hours (an outage of ours) reaches the night: time
+        // held is not time spent trying, so the outage clock stops, and the morning's try does not give it up at once.
+        UUID failingSinceEvening = UUID.randomUUID();
+        String failingPhone = OfferDeliveryTest.phone();
+        Stubs.requesterContact(failingSinceEvening, "sms", failingPhone, "en");
+        Stubs.smsAccepted(failingPhone, "SM" + failingSinceEvening.toString().replace("-", ""));
+        java.time.OffsetDateTime night = TestClock.current().atOffset(java.time.ZoneOffset.UTC);
+        Db.update("INSERT INTO notifications (id, hub_id, kind, recipient_type, recipient_ref, language, status, "
+                        + "causation_event_id, created_at, updated_at, next_attempt_at, reason, lookup_failing_since) "
+                        + "VALUES (?, ?, 'request-fulfilled', 'requester', ?, 'en', 'pending', ?, ?, ?, ?, "
+                        + "'contact lookup failed: ConnectException', ?)",
+                UUID.randomUUID(), TREDEGAR, failingSinceEvening, UUID.randomUUID().toString(), night.minusHours(6),
+                night.minusHours(6), night, night.minusHours(5));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> Db.count(
                 "SELECT count(*) FROM notifications WHERE subject_ref = ? AND status = 'sent'", offerId) == 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> Db.count(
                 "SELECT count(*) FROM notifications WHERE recipient_ref = ? AND status = 'held'", requestId) == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Db.count("SELECT count(*) FROM notifications "
+                + "WHERE recipient_ref = ? AND status = 'held' AND lookup_failing_since IS NULL", failingSinceEvening) == 1);
         Map<String, Object> held = Db.rows("SELECT * FROM notifications WHERE recipient_ref = ?", requestId).get(0);
         assertThat(((java.sql.Timestamp) held.get("next_attempt_at")).toInstant())
                 .isEqualTo(today.plusDays(1).atTime(8, 0).atZone(TestClock.HUB_ZONE).toInstant());
@@ -136,6 +151,8 @@ class ReliabilityTest {
         assertThat(OfferDeliveryTest.sentTo(phone)).hasSize(1);
         assertThat(OfferDeliveryTest.form(OfferDeliveryTest.sentTo(phone).get(0).getBodyAsString()).get("Body"))
                 .contains("glad the help reached you");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Db.count(
+                "SELECT count(*) FROM notifications WHERE recipient_ref = ? AND status = 'sent'", failingSinceEvening) == 1);
     }
 
     @Test

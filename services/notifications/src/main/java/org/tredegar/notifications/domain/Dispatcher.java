@@ -252,7 +252,7 @@ public class Dispatcher {
         }
         Optional<Instant> quietUntil = quietHours.holdUntil(n.hubId(), n.urgent(), now);
         if (quietUntil.isPresent()) {
-            return release(n, "held", quietUntil.get(), null, false, Lookup.NOT_MADE);
+            return release(n, "held", quietUntil.get(), null, false, false);
         }
         if (n.kind() == MessageKind.ONE_TIME_CODE) {
             return deliverCode(n);
@@ -333,7 +333,7 @@ public class Dispatcher {
         }
         Duration wait = rateLimits.take(channel.get().name());
         if (!wait.isZero()) {
-            return release(n, "pending", clock.now().plus(wait), null, false, Lookup.SUCCEEDED);
+            return release(n, "pending", clock.now().plus(wait), null, false, false);
         }
         RenderedMessage rendered = templates.render(n.kind(), language, params, hubs.zoneOf(n.hubId()));
         OutgoingMessage message = new OutgoingMessage(n.id(), address.value(), rendered);
@@ -390,7 +390,7 @@ public class Dispatcher {
                 && expiresAt(n).map(expires -> !expires.isAfter(next)).orElse(false);
         boolean retry = ProviderException.isRetriable(failure) && n.attempts() < maxAttempts && !codeExpiresFirst;
         if (retry) {
-            return release(n, "pending", next, failure.getMessage(), true, Lookup.SUCCEEDED)
+            return release(n, "pending", next, failure.getMessage(), true, false)
                     .onFailure().invoke(e -> LOG.errorf("notification %s: the failed attempt could not be recorded (%s); "
                             + "it stays in sending and is tried again after the lease", n.id(), e.toString()));
         }
@@ -400,8 +400,9 @@ public class Dispatcher {
     /**
      * The contact or code could not be looked up: our own services or Keycloak are down, which is no attempt at the
      * person. The message waits it out, with a growing pause, for {@code lookup-outage.give-up-after} from its first
-     * failed lookup (or until its offer or code expires), however many lookups that takes. Counted from that failure,
-     * not from when the message was planned: one held overnight by quiet hours is hours old when it is first sent.
+     * failed lookup in a row (or until its offer or code expires), however many lookups that takes. Counted from that
+     * failure, not from when the message was planned: one held overnight by quiet hours is hours old when it is first
+     * sent.
      */
     private Uni<Void> lookupFailed(Claimed n, ProviderException failure) {
         Instant now = clock.now();
@@ -411,7 +412,7 @@ public class Dispatcher {
         if (waited.compareTo(lookupGiveUpAfter) < 0 && !expiresFirst) {
             // Debug only: in an outage this is every message on every retry; the row keeps the reason.
             LOG.debugf("notification %s: %s; waiting for it to come back", n.id(), failure.getMessage());
-            return release(n, "pending", next, failure.getMessage(), false, Lookup.FAILED)
+            return release(n, "pending", next, failure.getMessage(), false, true)
                     .onFailure().invoke(e -> LOG.errorf("notification %s: the failed lookup could not be recorded (%s); "
                             + "it stays in sending and is tried again after the lease", n.id(), e.toString()));
         }
@@ -435,28 +436,22 @@ public class Dispatcher {
         return OwnContext.transaction(() -> update(n, status, clock.now(), reason)).replaceWithVoid();
     }
 
-    /** What this round learnt of the contact or code lookup: it decides when a lookup outage started. */
-    private enum Lookup {
-        /** Failed: the outage started now, unless it had already. */
-        FAILED,
-        /** Answered: any outage is over. */
-        SUCCEEDED,
-        /** Not made (held by quiet hours): whatever was known stays. */
-        NOT_MADE
-    }
-
-    /** Back to the queue; a release that was no attempt (quiet hours, rate limit, a lookup outage) does not count as one. */
-    private Uni<Void> release(Claimed n, String status, Instant next, String reason, boolean attempt, Lookup lookup) {
+    /**
+     * Back to the queue; a release that was no attempt (quiet hours, rate limit, a lookup outage) does not count as one.
+     * {@code lookupFailed}: the outage clock starts now unless it already runs. Any other release stops it: the lookup
+     * answered, or the message was held by quiet hours, and time held is not time spent trying (else a lookup that
+     * failed just before the night would give the message up at its first try in the morning).
+     */
+    private Uni<Void> release(Claimed n, String status, Instant next, String reason, boolean attempt, boolean lookupFailed) {
         Instant now = clock.now();
         return OwnContext.transaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(
                         "UPDATE notifications SET status = ?2, next_attempt_at = ?3, updated_at = ?4, "
                                 + "attempts = attempts - ?5, reason = COALESCE(?6, reason), "
-                                + "lookup_failing_since = CASE CAST(?8 AS TEXT) WHEN 'FAILED' THEN COALESCE(lookup_failing_since, ?4) "
-                                + "WHEN 'SUCCEEDED' THEN NULL ELSE lookup_failing_since END "
+                                + "lookup_failing_since = CASE WHEN CAST(?8 AS BOOLEAN) THEN COALESCE(lookup_failing_since, ?4) END "
                                 + "WHERE id = ?1 AND status = 'sending' AND claimed_at = ?7")
                 .setParameter(1, n.id()).setParameter(2, status).setParameter(3, utc(next)).setParameter(4, utc(now))
                 .setParameter(5, attempt ? 0 : 1).setParameter(6, reason).setParameter(7, utc(n.claimedAt()))
-                .setParameter(8, lookup.name())
+                .setParameter(8, lookupFailed)
                 .executeUpdate())).replaceWithVoid();
     }
 
