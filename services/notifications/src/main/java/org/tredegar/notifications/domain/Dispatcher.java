@@ -477,14 +477,16 @@ public class Dispatcher {
      * the maximum), with the same jitter, so a long outage is not met by every message every few seconds.
      */
     Duration outageBackoff(Duration waited) {
-        long base = Math.max(initialBackoff.toMillis(), waited.toMillis() / 2);
-        long capped = Math.min(base, maxBackoff.toMillis());
-        return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
+        return jittered(Math.max(initialBackoff.toMillis(), waited.toMillis() / 2));
     }
 
-    /** Exponential, capped, with full jitter so that a recovered provider is not hit by every retry at once. */
+    /** Exponential, capped, with jitter so that a recovered provider is not hit by every retry at once. */
     Duration backoff(int attempt) {
-        long base = initialBackoff.toMillis() * (1L << Math.min(attempt - 1, 20));
+        return jittered(initialBackoff.toMillis() * (1L << Math.min(attempt - 1, 20)));
+    }
+
+    /** {@code base} capped at the maximum backoff, then anywhere from half of it to all of it. */
+    private Duration jittered(long base) {
         long capped = Math.min(base, maxBackoff.toMillis());
         return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
     }

@@ -62,7 +62,10 @@ public class NotificationEntity extends PanacheEntityBase {
     /** Channels the provider reported as not delivered (comma-separated): the fallback moves past them. */
     @Column(name = "failed_channels")
     public String failedChannels;
-    /** Since when the contact or code lookup for it has been failing (an outage of ours); null once one succeeds. */
+    /**
+     * Since when the contact or code lookup for it has been failing (an outage of ours); null once a lookup answers or
+     * quiet hours hold the message.
+     */
     @Column(name = "lookup_failing_since")
     public Instant lookupFailingSince;
 }
