@@ -50,7 +50,7 @@ class DutyByTextIT {
     }
 
     private static long onDuty(String volunteerId) {
-        return RequestToNotificationFlowIT.count("volunteers",
-                "SELECT count(*) FROM volunteers WHERE id = '" + volunteerId + "' AND on_duty");
+        return RequestToNotificationFlowIT.count(RequestToNotificationFlowIT.VOLUNTEERS,
+                "SELECT count(*) FROM volunteers WHERE id::text = ? AND on_duty", volunteerId);
     }
 }

@@ -3,6 +3,7 @@ package org.tredegar.e2e;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.tredegar.contracts.Topics;
 import org.tredegar.testing.KafkaTestClient;
 
 import java.nio.charset.StandardCharsets;
@@ -34,11 +35,11 @@ class PersonalDataStaysOutIT {
                 .when().post(platform.url("requests") + "/api/v1/requests")
                 .then().statusCode(400).body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(EMAIL)));
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> RequestToNotificationFlowIT.count("notifications",
-                "SELECT count(*) FROM notifications WHERE recipient_ref IN ('" + withPhone + "', '" + withEmail + "')") == 2);
+        await().atMost(Duration.ofSeconds(60)).until(() -> RequestToNotificationFlowIT.count(
+                RequestToNotificationFlowIT.NOTIFICATIONS,
+                "SELECT count(*) FROM notifications WHERE recipient_ref::text IN (?, ?)", withPhone, withEmail) == 2);
 
-        for (String topic : List.of("tredegar.requests.v1", "tredegar.volunteers.v1", "tredegar.logistics.v1",
-                "tredegar.notifications.v1")) {
+        for (String topic : List.of(Topics.REQUESTS, Topics.VOLUNTEERS, Topics.LOGISTICS, Topics.NOTIFICATIONS)) {
             for (ConsumerRecord<String, byte[]> record : KafkaTestClient.read(topic, Duration.ofSeconds(5), seen -> false)) {
                 String value = record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8);
                 StringBuilder headers = new StringBuilder();

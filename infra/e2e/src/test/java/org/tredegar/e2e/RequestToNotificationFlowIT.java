@@ -2,11 +2,8 @@ package org.tredegar.e2e;
 
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
-import org.tredegar.testing.SharedInfra;
+import org.tredegar.testing.Db;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
 
 import static io.restassured.RestAssured.given;
@@ -27,8 +24,8 @@ class RequestToNotificationFlowIT {
                 .when().post(platform.url("requests") + "/api/v1/requests")
                 .then().statusCode(202).extract().path("id");
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> count("notifications",
-                "SELECT count(*) FROM notifications WHERE recipient_ref = '" + id + "' AND kind = 'request-received'") == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> count(NOTIFICATIONS,
+                "SELECT count(*) FROM notifications WHERE recipient_ref::text = ? AND kind = 'request-received'", id) == 1);
 
         given().auth().oauth2(platform.token("coordinator.tredegar"))
                 .when().get(platform.url("requests") + "/api/v1/hubs/tredegar/requests?limit=500")
@@ -38,13 +35,14 @@ class RequestToNotificationFlowIT {
                 .then().statusCode(403);
     }
 
-    static long count(String database, String query) {
-        SharedInfra.PostgresServer pg = SharedInfra.postgres();
-        try (Connection c = DriverManager.getConnection(pg.jdbcUrl(database), pg.user(), pg.password());
-             ResultSet rs = c.createStatement().executeQuery(query)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (Exception e) {
+    static final Db NOTIFICATIONS = Db.of("notifications");
+    static final Db VOLUNTEERS = Db.of("volunteers");
+
+    /** A count, or -1 while the service has not created its tables yet (it migrates when it starts). */
+    static long count(Db db, String query, Object... params) {
+        try {
+            return db.count(query, params);
+        } catch (IllegalStateException e) {
             return -1;
         }
     }

@@ -1,5 +1,6 @@
 package org.tredegar.e2e;
 
+import org.tredegar.launcher.Component;
 import org.tredegar.launcher.ServiceEnvironment;
 import org.tredegar.launcher.keycloak.KeycloakServer;
 import org.tredegar.launcher.process.JavaProcess;
@@ -28,7 +29,7 @@ import java.util.stream.Stream;
  * process on a free port, wired as `./tredegar up` wires them. Logs are kept for the personal-data checks.
  */
 final class RunningPlatform {
-    static final List<String> SERVICES = List.of("requests", "volunteers", "logistics", "notifications", "dashboard");
+    static final List<String> SERVICES = Component.services();
     private static RunningPlatform instance;
 
     final Map<String, Integer> ports = new LinkedHashMap<>();

@@ -2,13 +2,27 @@ package org.tredegar.launcher;
 
 import java.util.List;
 
-/** One part of the local platform: its name, the port it listens on, and how `up` knows it is ready. */
-record Component(String name, int port, Kind kind) {
-    enum Kind { POSTGRES, KAFKA, KEYCLOAK, SERVICE }
+/**
+ * One part of the local platform: its name, the port it listens on, and how `up` knows it is ready. This is the one
+ * list of parts and services: `up`, the databases, the end-to-end platform and (through services/pom.xml, which
+ * a test holds equal to it) the build all follow it. A new service is one line here and one module there.
+ */
+public record Component(String name, int port, Kind kind) {
+    public enum Kind { POSTGRES, KAFKA, KEYCLOAK, SERVICE }
 
-    static final List<String> SERVICES = List.of("requests", "volunteers", "logistics", "notifications", "dashboard");
+    /** The services, in start order (requests first: the others read its contacts and events). */
+    public static List<String> services() {
+        return all().stream().filter(c -> c.kind == Kind.SERVICE).map(Component::name).toList();
+    }
 
-    static List<Component> all() {
+    /** One database per service, and Keycloak's own. */
+    public static List<String> databases() {
+        List<String> databases = new java.util.ArrayList<>(services());
+        databases.add("keycloak");
+        return List.copyOf(databases);
+    }
+
+    public static List<Component> all() {
         return List.of(
                 new Component("postgres", port("POSTGRES", 55432), Kind.POSTGRES),
                 new Component("kafka", port("KAFKA", 9092), Kind.KAFKA),
@@ -20,14 +34,14 @@ record Component(String name, int port, Kind kind) {
                 new Component("dashboard", port("DASHBOARD", 8085), Kind.SERVICE));
     }
 
-    static Component named(String name) {
+    public static Component named(String name) {
         return all().stream().filter(c -> c.name.equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no part named '" + name + "'; parts: "
                         + all().stream().map(Component::name).toList()));
     }
 
     /** Each port from CONVENTIONS can be moved with TREDEGAR_<NAME>_PORT when another program holds it. */
-    static int port(String name, int fallback) {
+    public static int port(String name, int fallback) {
         String value = System.getenv("TREDEGAR_" + name + "_PORT");
         return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
     }

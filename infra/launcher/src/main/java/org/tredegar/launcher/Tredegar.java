@@ -1,5 +1,6 @@
 package org.tredegar.launcher;
 
+import org.tredegar.contracts.Topics;
 import org.tredegar.launcher.keycloak.KeycloakServer;
 import org.tredegar.launcher.node.PostgresNode;
 import org.tredegar.launcher.process.JavaProcess;
@@ -27,10 +28,6 @@ import java.util.stream.Stream;
  * Kafka, Keycloak, the services) with its PID in .tredegar/run and its log in .tredegar/logs.
  */
 public final class Tredegar {
-    static final List<String> TOPICS = List.of("tredegar.requests.v1", "tredegar.volunteers.v1",
-            "tredegar.logistics.v1", "tredegar.notifications.v1", "tredegar.audit.v1");
-    static final List<String> DATABASES = List.of("requests", "volunteers", "logistics", "notifications",
-            "dashboard", "keycloak");
 
     private final Path root;
     private final Path state;
@@ -126,7 +123,7 @@ public final class Tredegar {
             case POSTGRES -> {
                 process = JavaProcess.start(List.of("-Xmx128m", "-cp", cp, PostgresNode.class.getName(),
                         "--data", state.resolve("data/postgres").toString(), "--port", String.valueOf(part.port()),
-                        "--databases", String.join(",", DATABASES), "--ready", ready.toString(), "--durable"), Map.of(), log, true);
+                        "--databases", String.join(",", Component.databases()), "--ready", ready.toString(), "--durable"), Map.of(), log, true);
                 ReadyFile.await(ready, process, log, Duration.ofMinutes(2), "PostgreSQL");
             }
             case KAFKA -> {
@@ -134,7 +131,7 @@ public final class Tredegar {
                         "org.tredegar.launcher.node.KafkaNode", "--data", state.resolve("data/kafka").toString(),
                         "--port", String.valueOf(part.port()),
                         "--controller-port", String.valueOf(Component.port("KAFKA_CONTROLLER", 9093)),
-                        "--topics", String.join(",", TOPICS), "--ready", ready.toString()), Map.of(), log, true);
+                        "--topics", String.join(",", Topics.all()), "--ready", ready.toString()), Map.of(), log, true);
                 ReadyFile.await(ready, process, log, Duration.ofMinutes(2), "Kafka");
             }
             case KEYCLOAK -> {

@@ -1,5 +1,6 @@
 package org.tredegar.testing;
 
+import org.tredegar.contracts.Topics;
 import org.tredegar.launcher.node.PostgresNode;
 import org.tredegar.launcher.process.JavaProcess;
 import org.tredegar.launcher.process.Ports;
@@ -99,7 +100,7 @@ public final class SharedInfra {
             Path log = dir.resolve("kafka.log");
             Process process = startNode(List.of("org.tredegar.launcher.node.KafkaNode", "--data",
                     dir.resolve("data").toString(), "--port", String.valueOf(port), "--controller-port",
-                    String.valueOf(controller), "--topics", String.join(",", TOPICS), "--partitions", "3",
+                    String.valueOf(controller), "--topics", String.join(",", Topics.all()), "--partitions", "3",
                     "--ready", ready.toString()), log);
             ReadyFile.await(ready, process, log, Duration.ofMinutes(2), "test Kafka");
             kafkaBootstrap = "127.0.0.1:" + port;
@@ -107,9 +108,6 @@ public final class SharedInfra {
         }
         return kafkaBootstrap;
     }
-
-    static final List<String> TOPICS = List.of("tredegar.requests.v1", "tredegar.volunteers.v1",
-            "tredegar.logistics.v1", "tredegar.notifications.v1", "tredegar.audit.v1");
 
     private static Process startNode(List<String> mainAndArgs, Path log) {
         List<String> command = new java.util.ArrayList<>(List.of("-Xmx384m", "-cp", Launcher.classpath()));
