@@ -34,6 +34,11 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(409, slug, "Conflict", detail);
     }
 
+    /** 410: it existed and is over (a used or expired one-time code); asking again will not bring it back. */
+    public static ApiProblem gone(String detail) {
+        return new ApiProblem(410, "gone", "Gone", detail);
+    }
+
     public static ApiProblem forbidden(String detail) {
         return new ApiProblem(403, "forbidden", "Forbidden", detail);
     }
