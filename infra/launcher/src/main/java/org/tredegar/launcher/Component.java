@@ -8,7 +8,8 @@ import java.util.List;
  * a test holds equal to it) the build all follow it. A new service is one line here and one module there.
  */
 public record Component(String name, int port, Kind kind) {
-    public enum Kind { POSTGRES, KAFKA, KEYCLOAK, SERVICE }
+    /** SANDBOX: the local stand-in for the SMS provider and mail (infra/sandbox); never part of production. */
+    public enum Kind { POSTGRES, KAFKA, KEYCLOAK, SANDBOX, SERVICE }
 
     /** The services, in start order (requests first: the others read its contacts and events). */
     public static List<String> services() {
@@ -27,6 +28,7 @@ public record Component(String name, int port, Kind kind) {
                 new Component("postgres", port("POSTGRES", 55432), Kind.POSTGRES),
                 new Component("kafka", port("KAFKA", 9092), Kind.KAFKA),
                 new Component("keycloak", port("KEYCLOAK", 8180), Kind.KEYCLOAK),
+                new Component("sandbox", port("SANDBOX", 8086), Kind.SANDBOX),
                 new Component("requests", port("REQUESTS", 8081), Kind.SERVICE),
                 new Component("volunteers", port("VOLUNTEERS", 8082), Kind.SERVICE),
                 new Component("logistics", port("LOGISTICS", 8083), Kind.SERVICE),
@@ -44,6 +46,11 @@ public record Component(String name, int port, Kind kind) {
     public static int port(String name, int fallback) {
         String value = System.getenv("TREDEGAR_" + name + "_PORT");
         return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
+    }
+
+    /** A Quarkus app the launcher starts from its jar: a service or the sandbox. */
+    public boolean isApp() {
+        return kind == Kind.SERVICE || kind == Kind.SANDBOX;
     }
 
     String portVariable() {

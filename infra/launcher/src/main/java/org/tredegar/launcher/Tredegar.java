@@ -1,23 +1,13 @@
 package org.tredegar.launcher;
 
-import org.tredegar.contracts.Topics;
-import org.tredegar.launcher.keycloak.KeycloakServer;
-import org.tredegar.launcher.node.PostgresNode;
 import org.tredegar.launcher.process.JavaProcess;
 import org.tredegar.launcher.process.Ports;
-import org.tredegar.launcher.process.ReadyFile;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,13 +19,14 @@ import java.util.stream.Stream;
  */
 public final class Tredegar {
 
-    private final Path root;
     private final Path state;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final RunFiles run;
+    private final PartStarter starter;
 
     Tredegar(Path root) {
-        this.root = root;
         this.state = root.resolve(".tredegar");
+        this.run = new RunFiles(state);
+        this.starter = new PartStarter(root, state, run);
     }
 
     public static void main(String[] args) {
@@ -67,11 +58,9 @@ public final class Tredegar {
             java.nio.file.Files.deleteIfExists(state.resolve("secrets.properties"));
             System.out.println("Wiped .tredegar/data (--fresh).");
         }
-        List<Component> parts = Component.all().stream()
-                .filter(c -> c.kind() != Component.Kind.SERVICE || Files.exists(serviceJar(c.name())))
-                .toList();
+        List<Component> parts = Component.all().stream().filter(starter::built).toList();
         for (Component part : parts) {
-            if (running(part).isEmpty() && Ports.inUse(part.port())) {
+            if (run.running(part).isEmpty() && Ports.inUse(part.port())) {
                 throw new IllegalStateException("port " + part.port() + " (" + part.name() + ") is taken by another "
                         + "program: stop it, or move " + part.name() + " with " + part.portVariable() + "=<port>.");
             }
@@ -79,20 +68,20 @@ public final class Tredegar {
         int step = 0;
         Map<Component, Process> services = new java.util.LinkedHashMap<>();
         for (Component part : parts) {
-            if (part.kind() == Component.Kind.SERVICE && running(part).isEmpty()) {
-                // Services need only the infrastructure, not each other: start them together, then wait for each.
-                services.put(part, startService(part));
+            if (part.isApp() && run.running(part).isEmpty()) {
+                // Apps need only the infrastructure, not each other: start them together, then wait for each.
+                services.put(part, starter.startApp(part));
                 continue;
             }
             step++;
             System.out.printf("[%d/%d] %-14s ", step, parts.size(), part.name());
             System.out.flush();
-            if (running(part).isPresent()) {
-                System.out.println("already running (pid " + running(part).get().pid() + ")");
+            if (run.running(part).isPresent()) {
+                System.out.println("already running (pid " + run.running(part).get().pid() + ")");
                 continue;
             }
             long t0 = System.nanoTime();
-            start(part);
+            starter.start(part);
             System.out.printf("ready on :%d (%.1f s)%n", part.port(), (System.nanoTime() - t0) / 1e9);
         }
         long servicesStarted = System.nanoTime();
@@ -101,113 +90,23 @@ public final class Tredegar {
             Component part = service.getKey();
             System.out.printf("[%d/%d] %-14s ", step, parts.size(), part.name());
             System.out.flush();
-            awaitHealthy(part, service.getValue(), state.resolve("logs").resolve(part.name() + ".log"));
-            writePid(part, service.getValue().pid());
+            starter.awaitHealthy(part, service.getValue());
             System.out.printf("ready on :%d (%.1f s)%n", part.port(), (System.nanoTime() - servicesStarted) / 1e9);
         }
         System.out.printf("%nTredegar is up in %.0f s.%n%n", (System.nanoTime() - started) / 1e9);
-        printWelcome(parts);
-    }
-
-    private void start(Component part) {
-        Path log = state.resolve("logs").resolve(part.name() + ".log");
-        Path ready = state.resolve("run").resolve(part.name() + ".ready");
-        try {
-            Files.deleteIfExists(ready);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write " + ready + ": " + e.getMessage());
-        }
-        String cp = JavaProcess.launcherClasspath();
-        Process process;
-        switch (part.kind()) {
-            case POSTGRES -> {
-                process = JavaProcess.start(List.of("-Xmx128m", "-cp", cp, PostgresNode.class.getName(),
-                        "--data", state.resolve("data/postgres").toString(), "--port", String.valueOf(part.port()),
-                        "--databases", String.join(",", Component.databases()), "--ready", ready.toString(), "--durable"), Map.of(), log, true);
-                ReadyFile.await(ready, process, log, Duration.ofMinutes(2), "PostgreSQL");
-            }
-            case KAFKA -> {
-                process = JavaProcess.start(List.of("-Xmx512m", "-cp", cp,
-                        "org.tredegar.launcher.node.KafkaNode", "--data", state.resolve("data/kafka").toString(),
-                        "--port", String.valueOf(part.port()),
-                        "--controller-port", String.valueOf(Component.port("KAFKA_CONTROLLER", 9093)),
-                        "--topics", String.join(",", Topics.all()), "--ready", ready.toString()), Map.of(), log, true);
-                ReadyFile.await(ready, process, log, Duration.ofMinutes(2), "Kafka");
-            }
-            case KEYCLOAK -> {
-                KeycloakServer keycloak = KeycloakServer.start(new KeycloakServer.Options(keycloakDistribution(),
-                        root.resolve("infra/keycloak/tredegar-realm.json"), part.port(), jdbcUrl("keycloak"),
-                        PostgresNode.USER, PostgresNode.PASSWORD, log, true));
-                keycloak.waitUntilReady(Duration.ofMinutes(5));
-                writePid(part, keycloak.pid());
-                return;
-            }
-            default -> {
-                process = startService(part);
-                awaitHealthy(part, process, log);
-            }
-        }
-        writePid(part, process.pid());
-    }
-
-    private Process startService(Component part) {
-        return JavaProcess.start(List.of("-Xmx256m", "-XX:+UseSerialGC", "-jar", serviceJar(part.name()).toString()),
-                serviceEnvironment(part), state.resolve("logs").resolve(part.name() + ".log"), true);
-    }
-
-    private Map<String, String> serviceEnvironment(Component service) {
-        Map<String, String> urls = new HashMap<>();
-        for (Component other : Component.all()) {
-            if (other.kind() == Component.Kind.SERVICE) {
-                urls.put(other.name(), "http://localhost:" + other.port());
-            }
-        }
-        Map<String, String> env = ServiceEnvironment.of(service.name(), service.port(),
-                "127.0.0.1:" + Component.named("postgres").port(), "127.0.0.1:" + Component.named("kafka").port(),
-                "http://localhost:" + Component.named("keycloak").port() + "/realms/tredegar", urls);
-        env.putAll(LocalSecrets.load(state));
-        return env;
-    }
-
-    private void awaitHealthy(Component service, Process process, Path log) {
-        long deadline = System.currentTimeMillis() + Duration.ofMinutes(3).toMillis();
-        while (!healthy(service)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(service.name() + " stopped while starting. Last lines of " + log + ":\n"
-                        + org.tredegar.launcher.process.Logs.tail(log, 30));
-            }
-            if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException(service.name() + " was not ready within 3 minutes; see " + log);
-            }
-            sleep(250);
-        }
-    }
-
-    boolean healthy(Component service) {
-        try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + service.port() + "/q/health/ready")).timeout(Duration.ofSeconds(3))
-                    .build(), HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        Welcome.print(parts);
     }
 
     void down() {
         List<Component> parts = new ArrayList<>(Component.all());
         java.util.Collections.reverse(parts);
         for (Component part : parts) {
-            Optional<ProcessHandle> process = running(part);
+            Optional<ProcessHandle> process = run.running(part);
             if (process.isPresent()) {
                 System.out.printf("stopping %-14s (pid %d)%n", part.name(), process.get().pid());
                 JavaProcess.stopTree(process.get(), 20_000);
             }
-            deleteQuietly(pidFile(part));
-            deleteQuietly(state.resolve("run").resolve(part.name() + ".ready"));
+            run.forget(part);
         }
         stopOrphanPostgres();
         System.out.println("Tredegar is down.");
@@ -230,14 +129,14 @@ public final class Tredegar {
         boolean allUp = true;
         System.out.printf("%-14s %-8s %-6s %s%n", "part", "pid", "port", "state");
         for (Component part : Component.all()) {
-            Optional<ProcessHandle> process = running(part);
+            Optional<ProcessHandle> process = run.running(part);
             String stateText;
             if (process.isEmpty()) {
-                boolean optional = part.kind() == Component.Kind.SERVICE && !Files.exists(serviceJar(part.name()));
+                boolean optional = !starter.built(part);
                 stateText = optional ? "not built" : "stopped";
                 allUp &= optional;
-            } else if (part.kind() == Component.Kind.SERVICE) {
-                boolean ok = healthy(part);
+            } else if (part.isApp()) {
+                boolean ok = starter.healthy(part);
                 stateText = ok ? "ready" : "running, not ready";
                 allUp &= ok;
             } else {
@@ -260,75 +159,6 @@ public final class Tredegar {
         System.out.println((dryRun ? "would replay " : "replayed ") + moved + " record(s) from " + args[1]);
     }
 
-    private void printWelcome(List<Component> parts) {
-        int kc = Component.named("keycloak").port();
-        int requests = Component.named("requests").port();
-        System.out.println("  part           URL");
-        for (Component part : parts) {
-            String url = switch (part.kind()) {
-                case POSTGRES -> "postgresql://127.0.0.1:" + part.port() + "/<service>  (user tredegar / tredegar)";
-                case KAFKA -> "127.0.0.1:" + part.port();
-                case KEYCLOAK -> "http://localhost:" + part.port() + "/admin  (realm tredegar)";
-                case SERVICE -> "http://localhost:" + part.port() + (part.name().equals("dashboard")
-                        ? "/  (public page; live operator view at /operator)" : "/q/openapi");
-            };
-            System.out.printf("  %-14s %s%n", part.name(), url);
-        }
-        System.out.println("""
-
-                  Demo logins (password 'demo', local only): coordinator.tredegar, coordinator.ebbw-vale,
-                  volunteer.tredegar, operator, admin. Partner client: partner-demo / partner-demo-secret.
-
-                Try next:
-                  curl -s localhost:%2$d/api/v1/hubs
-                  curl -s -X POST localhost:%2$d/api/v1/requests -H 'Content-Type: application/json' \\
-                       -d '{"category":"groceries","urgency":"urgent","description":"Shopping for the week","location":{"lat":51.7727,"lon":-3.2467},"language":"en"}'
-                  TOKEN=$(curl -s -d grant_type=password -d client_id=tredegar-cli -d username=coordinator.tredegar \\
-                       -d password=demo localhost:%1$d/realms/tredegar/protocol/openid-connect/token | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
-                  curl -s -H "Authorization: Bearer $TOKEN" localhost:%2$d/api/v1/hubs/tredegar/requests
-                  ./tredegar status | ./tredegar logs requests | ./tredegar down
-                """.formatted(kc, requests));
-    }
-
-    private Optional<ProcessHandle> running(Component part) {
-        Path pid = pidFile(part);
-        try {
-            if (!Files.exists(pid)) {
-                return Optional.empty();
-            }
-            return ProcessHandle.of(Long.parseLong(Files.readString(pid).trim())).filter(ProcessHandle::isAlive);
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
-    private void writePid(Component part, long pid) {
-        ReadyFile.write(pidFile(part), String.valueOf(pid));
-    }
-
-    private Path pidFile(Component part) {
-        return state.resolve("run").resolve(part.name() + ".pid");
-    }
-
-    private Path serviceJar(String service) {
-        return root.resolve("services").resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
-    }
-
-    private Path keycloakDistribution() {
-        try (Stream<Path> dists = Files.list(root.resolve("infra/keycloak/target"))) {
-            return dists.filter(p -> p.getFileName().toString().startsWith("keycloak-") && Files.isDirectory(p))
-                    .max(Comparator.naturalOrder())
-                    .orElseThrow(() -> new IllegalStateException("Keycloak is not unpacked yet: run ./tredegar up again "
-                            + "(it builds what is missing)."));
-        } catch (IOException e) {
-            throw new IllegalStateException("Keycloak is not unpacked yet (infra/keycloak/target missing).");
-        }
-    }
-
-    private String jdbcUrl(String database) {
-        return "jdbc:postgresql://127.0.0.1:" + Component.named("postgres").port() + "/" + database;
-    }
-
     private static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
@@ -340,19 +170,5 @@ public final class Tredegar {
         }
     }
 
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // a stale pid file is harmless: `running` checks the process itself
-        }
-    }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }
