@@ -2,16 +2,14 @@ package org.tredegar.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.tredegar.contracts.model.HelpCategory;
-import org.tredegar.testing.Launcher;
+import org.tredegar.platform.hub.HubIds;
 import org.tredegar.testing.SharedInfra;
+import org.tredegar.volunteers.domain.CategoryNeeds;
+import org.tredegar.volunteers.domain.MatchRequest;
+import org.tredegar.volunteers.domain.SpatialIndex;
+import org.tredegar.volunteers.domain.VolunteerSnapshot;
+import org.tredegar.volunteers.persistence.CandidateQuery;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -21,7 +19,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -35,7 +32,7 @@ import java.util.regex.Pattern;
  * Issue 5's matching target on its own: candidate search (the H3 k-ring index query and the matcher) with a million
  * volunteers in the database, timed in-process, without Kafka, the consumer or the offers it leads to.
  * <p>
- * The bench does not depend on the volunteers module, so the service's own classes are loaded from its packaged jar:
+ * The service's own code does the work, called as it is (the volunteers module's plain jar, without Quarkus):
  * {@code SpatialIndex.cover} (the cells), {@code CandidateQuery.sql} (the exact text the service runs),
  * {@code CandidateQuery.snapshot} (its row mapping) and {@code Matcher.rank}. The query runs over JDBC as a named
  * server-side prepared statement from its first use ({@code prepareThreshold=1}), as the service's reactive client
@@ -49,6 +46,8 @@ final class CandidateSearchBenchmark {
     static final double SEARCH_KM = 10;
     static final double BAND_KM = 2;
     static final int MAX_CANDIDATES = 2000;
+    /** Every volunteer the seeder makes is of this hub, as every request is. */
+    static final Set<UUID> HUBS = Set.of(HubIds.idOf("tredegar"));
 
     private CandidateSearchBenchmark() {
     }
@@ -72,13 +71,12 @@ final class CandidateSearchBenchmark {
             VolunteerSeeder.analyze(c);
         }
 
-        ServiceCode service = ServiceCode.load();
         Properties props = new Properties();
         props.setProperty("user", pg.user());
         props.setProperty("password", pg.password());
         props.setProperty("prepareThreshold", Boolean.getBoolean("bench.search.unprepared") ? "0" : "1");
         try (Connection c = DriverManager.getConnection(pg.jdbcUrl("volunteers"), props)) {
-            Stats stats = new Stats(c, service);
+            Stats stats = new Stats(c);
             Random random = new Random(5);
             for (int i = 0; i < warmUp; i++) {
                 stats.search(random, false);
@@ -126,7 +124,9 @@ final class CandidateSearchBenchmark {
     /** One search at a time, timed in three parts. */
     static final class Stats {
         final Connection c;
-        final ServiceCode service;
+        final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+        /** The service's ranking with its default distance band. */
+        final org.tredegar.volunteers.domain.Matcher ranking = new org.tredegar.volunteers.domain.Matcher(BAND_KM);
         final PreparedStatement fine;
         final PreparedStatement coarse;
         final int[] order;
@@ -140,13 +140,12 @@ final class CandidateSearchBenchmark {
         long ranked;
         String planShape = "";
 
-        Stats(Connection c, ServiceCode service) throws Exception {
+        Stats(Connection c) throws Exception {
             this.c = c;
-            this.service = service;
-            String fineSql = service.sql("h3_fine");
+            String fineSql = CandidateQuery.sql("h3_fine");
             this.order = order(fineSql);
             this.fine = c.prepareStatement(jdbc(fineSql));
-            this.coarse = c.prepareStatement(jdbc(service.sql("h3_coarse")));
+            this.coarse = c.prepareStatement(jdbc(CandidateQuery.sql("h3_coarse")));
         }
 
         void search(Random random, boolean measured) throws Exception {
@@ -157,18 +156,19 @@ final class CandidateSearchBenchmark {
             UUID requestId = UUID.randomUUID();
 
             long t0 = System.nanoTime();
-            Object cover = service.cover(lat, lon, SEARCH_KM);
-            List<Long> coverCells = service.cells(cover);
-            PreparedStatement statement = service.column(cover).equals("h3_fine") ? fine : coarse;
+            SpatialIndex.Cover cover = SpatialIndex.cover(lat, lon, SEARCH_KM);
+            List<Long> coverCells = cover.cells();
+            PreparedStatement statement = cover.fine() ? fine : coarse;
             long tc = System.nanoTime();
             List<Object[]> found = run(statement, coverCells, now, requestId, lat, lon);
             long t1 = System.nanoTime();
-            List<Object> snapshots = new ArrayList<>(found.size());
+            List<VolunteerSnapshot> snapshots = new ArrayList<>(found.size());
             for (Object[] row : found) {
-                snapshots.add(service.snapshot(row));
+                snapshots.add(CandidateQuery.snapshot(row, json));
             }
-            Object request = service.request(requestId, lat, lon, SEARCH_KM, category, "en", now);
-            List<?> best = service.rank(request, snapshots);
+            MatchRequest request = new MatchRequest(requestId, HUBS, lat, lon, SEARCH_KM, CategoryNeeds.of(category), "en",
+                    now, now, now);
+            List<org.tredegar.volunteers.domain.Matcher.Ranked> best = ranking.rank(request, snapshots);
             long t2 = System.nanoTime();
             if (measured) {
                 total.add(t2 - t0);
@@ -185,10 +185,7 @@ final class CandidateSearchBenchmark {
         List<Object[]> run(PreparedStatement statement, List<Long> cells, Instant now, UUID requestId, double lat, double lon)
                 throws Exception {
             Array array = c.createArrayOf("bigint", cells.toArray(new Long[0]));
-            Object[] values = service.parameters(array, now, requestId, lat, lon);
-            for (int i = 0; i < order.length; i++) {
-                statement.setObject(i + 1, values[order[i]]);
-            }
+            bind(statement, array, now, requestId, lat, lon);
             List<Object[]> found = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {
                 int columns = rs.getMetaData().getColumnCount();
@@ -212,15 +209,12 @@ final class CandidateSearchBenchmark {
         String explain(Random random) throws Exception {
             double lat = 51.0 + random.nextDouble() * 4.0;
             double lon = -4.3 + random.nextDouble() * 4.5;
-            Object cover = service.cover(lat, lon, SEARCH_KM);
-            String sql = service.sql(service.column(cover));
+            SpatialIndex.Cover cover = SpatialIndex.cover(lat, lon, SEARCH_KM);
+            String sql = CandidateQuery.sql(cover.column());
             try (PreparedStatement explain = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + jdbc(sql))) {
-                Array array = c.createArrayOf("bigint", service.cells(cover).toArray(new Long[0]));
-                Object[] values = service.parameters(array, Instant.now(), UUID.randomUUID(), lat, lon);
-                for (int i = 0; i < order.length; i++) {
-                    explain.setObject(i + 1, values[order[i]]);
-                }
-                StringBuilder plan = new StringBuilder("candidate query plan (" + service.cells(cover).size() + " cells):\n");
+                Array array = c.createArrayOf("bigint", cover.cells().toArray(new Long[0]));
+                bind(explain, array, Instant.now(), UUID.randomUUID(), lat, lon);
+                StringBuilder plan = new StringBuilder("candidate query plan (" + cover.cells().size() + " cells):\n");
                 List<String> lines = new ArrayList<>();
                 try (ResultSet rs = explain.executeQuery()) {
                     while (rs.next()) {
@@ -230,6 +224,15 @@ final class CandidateSearchBenchmark {
                 }
                 planShape = shape(lines);
                 return plan.toString();
+            }
+        }
+
+        /** The service's parameter values by number, for a search at (lat, lon) with the default distance and cap. */
+        private void bind(PreparedStatement statement, Array cells, Instant now, UUID requestId, double lat, double lon)
+                throws Exception {
+            Object[] values = CandidateQuery.parameters(cells, now, requestId, MAX_CANDIDATES, lat, lon, SEARCH_KM);
+            for (int i = 0; i < order.length; i++) {
+                statement.setObject(i + 1, values[order[i]]);
             }
         }
     }
@@ -312,104 +315,5 @@ final class CandidateSearchBenchmark {
 
     static long count(Connection c, String sql) throws Exception {
         return VolunteerSeeder.count(c, sql);
-    }
-
-    /** The volunteers service's search code, from its packaged jar, called through method handles. */
-    static final class ServiceCode {
-        final MethodHandle cover;
-        final MethodHandle cells;
-        final MethodHandle column;
-        final MethodHandle sql;
-        final MethodHandle snapshot;
-        final MethodHandle needs;
-        final MethodHandle newRequest;
-        final MethodHandle rank;
-        final MethodHandle parameters;
-        final Object matcher;
-        final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
-        final Set<UUID> hubs = Set.of(org.tredegar.platform.hub.HubIds.idOf("tredegar"));
-
-        private ServiceCode(ClassLoader loader) throws Exception {
-            MethodHandles.Lookup lookup = MethodHandles.publicLookup();
-            String pkg = "org.tredegar.volunteers.domain.";
-            Class<?> spatial = Class.forName(pkg + "SpatialIndex", true, loader);
-            Class<?> coverType = Class.forName(pkg + "SpatialIndex$Cover", true, loader);
-            Class<?> query = Class.forName(pkg + "CandidateQuery", true, loader);
-            Class<?> snapshotType = Class.forName(pkg + "VolunteerSnapshot", true, loader);
-            Class<?> needsType = Class.forName(pkg + "CategoryNeeds", true, loader);
-            Class<?> requestType = Class.forName(pkg + "MatchRequest", true, loader);
-            Class<?> matcherType = Class.forName(pkg + "Matcher", true, loader);
-            cover = lookup.findStatic(spatial, "cover", MethodType.methodType(coverType, double.class, double.class, double.class));
-            cells = lookup.findVirtual(coverType, "cells", MethodType.methodType(List.class));
-            column = lookup.findVirtual(coverType, "column", MethodType.methodType(String.class));
-            sql = lookup.findStatic(query, "sql", MethodType.methodType(String.class, String.class));
-            snapshot = lookup.findStatic(query, "snapshot", MethodType.methodType(snapshotType, Object[].class, ObjectMapper.class));
-            needs = lookup.findStatic(needsType, "of", MethodType.methodType(needsType, HelpCategory.class));
-            newRequest = lookup.findConstructor(requestType, MethodType.methodType(void.class, UUID.class, Set.class,
-                    double.class, double.class, double.class, needsType, String.class, Instant.class, Instant.class, Instant.class));
-            rank = lookup.findVirtual(matcherType, "rank", MethodType.methodType(List.class, requestType, Collection.class));
-            MethodHandle newMatcher = lookup.findConstructor(matcherType, MethodType.methodType(void.class, double.class));
-            matcher = call(() -> newMatcher.invoke(BAND_KM));
-            parameters = lookup.findStatic(query, "parameters", MethodType.methodType(Object[].class, Object.class,
-                    Instant.class, UUID.class, int.class, double.class, double.class, double.class));
-        }
-
-        static ServiceCode load() throws Exception {
-            Path app = Launcher.root().resolve("services/volunteers/target/quarkus-app/app");
-            Path jar;
-            try (var files = Files.list(app)) {
-                jar = files.filter(p -> p.getFileName().toString().startsWith("tredegar-volunteers-")).findFirst()
-                        .orElseThrow(() -> new IllegalStateException("package the volunteers service first (mvn install)"));
-            }
-            return new ServiceCode(new URLClassLoader(new URL[]{jar.toUri().toURL()}, CandidateSearchBenchmark.class.getClassLoader()));
-        }
-
-        Object cover(double lat, double lon, double km) {
-            return call(() -> cover.invoke(lat, lon, km));
-        }
-
-        @SuppressWarnings("unchecked")
-        List<Long> cells(Object cover) {
-            return (List<Long>) call(() -> cells.invoke(cover));
-        }
-
-        String column(Object cover) {
-            return (String) call(() -> column.invoke(cover));
-        }
-
-        String sql(String column) {
-            return (String) call(() -> sql.invoke(column));
-        }
-
-        /** The query's parameter values by number, for a search at (lat, lon) with the default distance and cap. */
-        Object[] parameters(Object cells, Instant now, UUID requestId, double lat, double lon) {
-            return (Object[]) call(() -> parameters.invoke(cells, now, requestId, MAX_CANDIDATES, lat, lon, SEARCH_KM));
-        }
-
-        Object snapshot(Object[] row) {
-            return call(() -> snapshot.invoke(row, json));
-        }
-
-        Object request(UUID id, double lat, double lon, double km, HelpCategory category, String language, Instant now) {
-            return call(() -> newRequest.invoke(id, hubs, lat, lon, km, needs.invoke(category), language, now, now, now));
-        }
-
-        List<?> rank(Object request, Collection<?> snapshots) {
-            return (List<?>) call(() -> rank.invoke(matcher, request, snapshots));
-        }
-
-        interface Call {
-            Object run() throws Throwable;
-        }
-
-        private static Object call(Call call) {
-            try {
-                return call.run();
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable e) {
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }

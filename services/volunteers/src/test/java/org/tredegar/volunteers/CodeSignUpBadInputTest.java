@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
+import static org.tredegar.volunteers.Fixtures.DB;
 
 /**
  * A bad sign-up by code is checked exactly like an account sign-up: a 400 problem+json naming the field, and
@@ -61,17 +62,17 @@ class CodeSignUpBadInputTest {
     void badSignUpsAreNamedAndNothingIsWritten(String name, Consumer<Map<String, Object>> change, String field) {
         Map<String, Object> body = CodeSignUpTest.codeSignUp(Fixtures.freshHub(), "sms", CodeSignUpTest.phone());
         change.accept(body);
-        long signUps = Fixtures.count("SELECT count(*) FROM volunteer_sign_ups");
-        long codes = Fixtures.count("SELECT count(*) FROM one_time_codes");
-        long outbox = Fixtures.count("SELECT count(*) FROM outbox");
+        long signUps = DB.count("SELECT count(*) FROM volunteer_sign_ups");
+        long codes = DB.count("SELECT count(*) FROM one_time_codes");
+        long outbox = DB.count("SELECT count(*) FROM outbox");
         given().contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/volunteers/sign-ups")
                 .then().statusCode(400)
                 .contentType(startsWith("application/problem+json"))
                 .body("type", equalTo("https://tredegar.org/problems/invalid-request"))
                 .body("errors.field", hasItem(field));
-        assertThat(Fixtures.count("SELECT count(*) FROM volunteer_sign_ups")).isEqualTo(signUps);
-        assertThat(Fixtures.count("SELECT count(*) FROM one_time_codes")).isEqualTo(codes);
-        assertThat(Fixtures.count("SELECT count(*) FROM outbox")).isEqualTo(outbox);
+        assertThat(DB.count("SELECT count(*) FROM volunteer_sign_ups")).isEqualTo(signUps);
+        assertThat(DB.count("SELECT count(*) FROM one_time_codes")).isEqualTo(codes);
+        assertThat(DB.count("SELECT count(*) FROM outbox")).isEqualTo(outbox);
     }
 }

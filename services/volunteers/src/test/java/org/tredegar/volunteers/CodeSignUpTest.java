@@ -9,7 +9,9 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.tredegar.contracts.EventCatalog;
 import org.tredegar.contracts.EventJson;
+import org.tredegar.contracts.Topics;
 import org.tredegar.contracts.model.HelpCategory;
 import org.tredegar.contracts.volunteers.v1.OneTimeCodeIssued;
 import org.tredegar.contracts.volunteers.v1.VolunteerAvailabilityChanged;
@@ -38,6 +40,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.tredegar.volunteers.Fixtures.DB;
 import static org.tredegar.volunteers.Fixtures.as;
 
 /**
@@ -50,7 +53,7 @@ import static org.tredegar.volunteers.Fixtures.as;
 class CodeSignUpTest {
     static final double LAT = 51.7727;
     static final double LON = -3.2467;
-    static final String TOPIC = "tredegar.volunteers.v1";
+    static final String TOPIC = Topics.VOLUNTEERS;
     static final String PROBLEMS = "https://tredegar.org/problems/";
 
     @Test
@@ -65,12 +68,12 @@ class CodeSignUpTest {
         String signUpId = accepted.path("signUpId");
         assertThat(Instant.parse(accepted.path("expiresAt"))).isBetween(Instant.now().plus(Duration.ofMinutes(14)),
                 Instant.now().plus(Duration.ofMinutes(16)));
-        assertThat(Fixtures.count("SELECT count(*) FROM volunteer_sign_ups WHERE id = '" + signUpId
-                + "' AND position('" + digits(phone) + "' in encode(ciphertext, 'escape')) = 0")).isEqualTo(1);
+        assertThat(DB.count("SELECT count(*) FROM volunteer_sign_ups WHERE id = ?::uuid "
+                + "AND position(? in encode(ciphertext, 'escape')) = 0", signUpId, digits(phone))).isEqualTo(1);
 
         // The event says which code to fetch, never the code or the contact.
         ConsumerRecord<String, byte[]> record = codeIssued(signUpId, 1).get(0);
-        assertThat(KafkaTestClient.header(record, "ce_type")).isEqualTo("org.tredegar.volunteers.OneTimeCodeIssued.v1");
+        assertThat(KafkaTestClient.header(record, "ce_type")).isEqualTo(EventCatalog.of(OneTimeCodeIssued.class).type());
         OneTimeCodeIssued issued = EventJson.read(record.value(), OneTimeCodeIssued.class);
         assertThat(issued.signUpId()).isEqualTo(UUID.fromString(signUpId));
         assertThat(issued.hubId()).isEqualTo(HubIds.idOf(hub));
@@ -88,27 +91,26 @@ class CodeSignUpTest {
                 .body("language", equalTo("cy")).body("purpose", equalTo("confirm-sign-up"))
                 .body("expiresAt", notNullValue()).body("code", matchesPattern("[0-9]{6}")).extract().path("code");
         assertThat(new String(record.value())).doesNotContain("\"" + code + "\"");
-        assertThat(Fixtures.count("SELECT count(*) FROM audit_log WHERE action = 'volunteer.one-time-code-read' AND subject_id = '"
-                + issued.codeId() + "' AND actor = 'service:notifications-service' AND hub_id = '" + HubIds.idOf(hub) + "'"))
+        assertThat(DB.count("SELECT count(*) FROM audit_log WHERE action = 'volunteer.one-time-code-read' AND subject_id = ? "
+                + "AND actor = 'service:notifications-service' AND hub_id = ?", issued.codeId().toString(), HubIds.idOf(hub)))
                 .isEqualTo(1);
         // Only the keyed hash and a sealed copy are stored, never the code as it is.
-        assertThat(Fixtures.count("SELECT count(*) FROM one_time_codes WHERE id = '" + issued.codeId() + "' AND code_hash <> '"
-                + code + "' AND position('" + code + "' in encode(ciphertext, 'escape')) = 0")).isEqualTo(1);
+        assertThat(DB.count("SELECT count(*) FROM one_time_codes WHERE id = ? AND code_hash <> ? "
+                + "AND position(? in encode(ciphertext, 'escape')) = 0", issued.codeId(), code, code)).isEqualTo(1);
 
         String volunteerId = given().contentType(ContentType.JSON).body(Map.of("code", " " + code + " "))
                 .when().post("/api/v1/volunteers/sign-ups/" + signUpId + "/confirm")
                 .then().statusCode(201).body("volunteerId", notNullValue()).extract().path("volunteerId");
-        assertThat(Fixtures.count("SELECT count(*) FROM volunteers WHERE id = '" + volunteerId
-                + "' AND sms_only AND account_subject IS NULL AND on_duty AND display_name = 'Code volunteer' AND hubs = '" + hub + "'"))
-                .isEqualTo(1);
-        assertThat(Fixtures.count("SELECT count(*) FROM volunteer_contacts WHERE volunteer_id = '" + volunteerId
-                + "' AND channel = 'sms' AND position('" + digits(phone) + "' in encode(ciphertext, 'escape')) = 0")).isEqualTo(1);
+        assertThat(DB.count("SELECT count(*) FROM volunteers WHERE id = ?::uuid AND sms_only AND account_subject IS NULL "
+                + "AND on_duty AND display_name = 'Code volunteer' AND hubs = ?", volunteerId, hub)).isEqualTo(1);
+        assertThat(DB.count("SELECT count(*) FROM volunteer_contacts WHERE volunteer_id = ?::uuid AND channel = 'sms' "
+                + "AND position(? in encode(ciphertext, 'escape')) = 0", volunteerId, digits(phone))).isEqualTo(1);
         // The pending copy of the profile, the contact and the code are gone; what stays is whom it became.
-        assertThat(Fixtures.count("SELECT count(*) FROM volunteer_sign_ups WHERE id = '" + signUpId + "' AND status = 'confirmed' "
-                + "AND profile IS NULL AND ciphertext IS NULL AND lookup_hash IS NULL AND volunteer_id = '" + volunteerId + "'"))
-                .isEqualTo(1);
-        assertThat(Fixtures.count("SELECT count(*) FROM one_time_codes WHERE id = '" + issued.codeId()
-                + "' AND status = 'used' AND ciphertext IS NULL")).isEqualTo(1);
+        assertThat(DB.count("SELECT count(*) FROM volunteer_sign_ups WHERE id = ?::uuid AND status = 'confirmed' "
+                + "AND profile IS NULL AND ciphertext IS NULL AND lookup_hash IS NULL AND volunteer_id = ?::uuid",
+                signUpId, volunteerId)).isEqualTo(1);
+        assertThat(DB.count("SELECT count(*) FROM one_time_codes WHERE id = ? AND status = 'used' AND ciphertext IS NULL",
+                issued.codeId())).isEqualTo(1);
 
         // Confirming again (a retry) gives the same volunteer; the used code can no longer be fetched.
         given().contentType(ContentType.JSON).body(Map.of("code", code))
@@ -116,12 +118,12 @@ class CodeSignUpTest {
                 .then().statusCode(200).body("volunteerId", equalTo(volunteerId));
         as(notifications).when().get("/api/v1/one-time-codes/" + issued.codeId()).then().statusCode(410)
                 .contentType(startsWith("application/problem+json"));
-        assertThat(Fixtures.count("SELECT count(*) FROM volunteers WHERE registered_by = 'sign-up:" + signUpId + "'")).isEqualTo(1);
+        assertThat(DB.count("SELECT count(*) FROM volunteers WHERE registered_by = ?", "sign-up:" + signUpId)).isEqualTo(1);
 
         List<ConsumerRecord<String, byte[]>> registered = KafkaTestClient.read(TOPIC, Duration.ofSeconds(30),
                 seen -> seen.stream().anyMatch(r -> volunteerId.equals(r.key())));
         ConsumerRecord<String, byte[]> first = registered.stream().filter(r -> volunteerId.equals(r.key())).findFirst().orElseThrow();
-        assertThat(KafkaTestClient.header(first, "ce_type")).isEqualTo("org.tredegar.volunteers.VolunteerRegistered.v1");
+        assertThat(KafkaTestClient.header(first, "ce_type")).isEqualTo(EventCatalog.of(VolunteerRegistered.class).type());
         VolunteerRegistered event = EventJson.read(first.value(), VolunteerRegistered.class);
         assertThat(event.smsOnly()).isTrue();
         assertThat(event.hubId()).isEqualTo(HubIds.idOf(hub));
@@ -145,15 +147,15 @@ class CodeSignUpTest {
                 .then().statusCode(400).contentType(startsWith("application/problem+json"))
                 .body("type", equalTo(PROBLEMS + "wrong-one-time-code")).body("errors[0].field", equalTo("code"))
                 .body("detail", org.hamcrest.Matchers.containsString("4 tries left"));
-        assertThat(Fixtures.count("SELECT attempts FROM volunteer_sign_ups WHERE id = '" + signUpId + "'")).isEqualTo(1);
+        assertThat(DB.count("SELECT attempts FROM volunteer_sign_ups WHERE id = ?::uuid", signUpId)).isEqualTo(1);
         given().contentType(ContentType.JSON).body(Map.of("code", "12ab"))
                 .when().post("/api/v1/volunteers/sign-ups/" + signUpId + "/confirm")
                 .then().statusCode(400).body("errors[0].field", equalTo("code"));
         given().contentType(ContentType.JSON).body(Map.of("code", other(code)))
                 .when().post("/api/v1/volunteers/sign-ups/" + UUID.randomUUID() + "/confirm").then().statusCode(404);
         String volunteerId = confirm(signUpId, code, 201);
-        assertThat(Fixtures.count("SELECT count(*) FROM volunteer_contacts WHERE volunteer_id = '" + volunteerId
-                + "' AND channel = 'email'")).isEqualTo(1);
+        assertThat(DB.count("SELECT count(*) FROM volunteer_contacts WHERE volunteer_id = ?::uuid AND channel = 'email'",
+                volunteerId)).isEqualTo(1);
         // After confirmation a wrong code is still wrong, and does not reveal the volunteer.
         given().contentType(ContentType.JSON).body(Map.of("code", other(code)))
                 .when().post("/api/v1/volunteers/sign-ups/" + signUpId + "/confirm")
@@ -180,8 +182,8 @@ class CodeSignUpTest {
         given().contentType(ContentType.JSON).body(Map.of("code", code))
                 .when().post("/api/v1/volunteers/sign-ups/" + signUpId + "/confirm").then().statusCode(429);
         as(TestTokens.service("notifications-service")).when().get("/api/v1/one-time-codes/" + codeId).then().statusCode(410);
-        assertThat(Fixtures.count("SELECT count(*) FROM volunteers WHERE registered_by = 'sign-up:" + signUpId + "'")).isZero();
-        assertThat(Fixtures.count("SELECT count(*) FROM one_time_codes WHERE id = '" + codeId + "' AND ciphertext IS NULL")).isEqualTo(1);
+        assertThat(DB.count("SELECT count(*) FROM volunteers WHERE registered_by = ?", "sign-up:" + signUpId)).isZero();
+        assertThat(DB.count("SELECT count(*) FROM one_time_codes WHERE id = ?::uuid AND ciphertext IS NULL", codeId)).isEqualTo(1);
 
         // Signing up again sends a new code to the same sign-up; that one works.
         assertThat(signUp(body)).isEqualTo(signUpId);
@@ -196,22 +198,22 @@ class CodeSignUpTest {
         String signUpId = signUp(codeSignUp(hub, "sms", phone()));
         String codeId = pendingCodeId(signUpId);
         String code = fetchCode(codeId);
-        Fixtures.update("UPDATE one_time_codes SET expires_at = now() - interval '1 minute' WHERE id = '" + codeId + "'");
-        Fixtures.update("UPDATE volunteer_sign_ups SET expires_at = now() - interval '1 minute' WHERE id = '" + signUpId + "'");
+        DB.update("UPDATE one_time_codes SET expires_at = now() - interval '1 minute' WHERE id = ?::uuid", codeId);
+        DB.update("UPDATE volunteer_sign_ups SET expires_at = now() - interval '1 minute' WHERE id = ?::uuid", signUpId);
         as(TestTokens.service("notifications-service")).when().get("/api/v1/one-time-codes/" + codeId)
                 .then().statusCode(410).body("type", equalTo(PROBLEMS + "one-time-code-gone"));
         given().contentType(ContentType.JSON).body(Map.of("code", code))
                 .when().post("/api/v1/volunteers/sign-ups/" + signUpId + "/confirm")
                 .then().statusCode(410).body("type", equalTo(PROBLEMS + "one-time-code-expired"));
         // The scheduled cleanup (every second in tests) leaves only the hash of an expired code.
-        await().atMost(Duration.ofSeconds(30)).until(() -> Fixtures.count("SELECT count(*) FROM one_time_codes WHERE id = '"
-                + codeId + "' AND ciphertext IS NULL AND nonce IS NULL AND key_id IS NULL AND code_hash IS NOT NULL") == 1);
-        assertThat(Fixtures.count("SELECT count(*) FROM volunteers WHERE registered_by = 'sign-up:" + signUpId + "'")).isZero();
+        await().atMost(Duration.ofSeconds(30)).until(() -> DB.count("SELECT count(*) FROM one_time_codes WHERE id = ?::uuid "
+                + "AND ciphertext IS NULL AND nonce IS NULL AND key_id IS NULL AND code_hash IS NOT NULL", codeId) == 1);
+        assertThat(DB.count("SELECT count(*) FROM volunteers WHERE registered_by = ?", "sign-up:" + signUpId)).isZero();
         // Sign-ups long past expiry are forgotten altogether, codes and all.
-        Fixtures.update("UPDATE volunteer_sign_ups SET expires_at = now() - interval '2 days' WHERE id = '" + signUpId + "'");
-        await().atMost(Duration.ofSeconds(30)).until(() -> Fixtures.count("SELECT count(*) FROM volunteer_sign_ups WHERE id = '"
-                + signUpId + "'") == 0);
-        assertThat(Fixtures.count("SELECT count(*) FROM one_time_codes WHERE sign_up_id = '" + signUpId + "'")).isZero();
+        DB.update("UPDATE volunteer_sign_ups SET expires_at = now() - interval '2 days' WHERE id = ?::uuid", signUpId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> DB.count("SELECT count(*) FROM volunteer_sign_ups WHERE id = ?::uuid",
+                signUpId) == 0);
+        assertThat(DB.count("SELECT count(*) FROM one_time_codes WHERE sign_up_id = ?::uuid", signUpId)).isZero();
     }
 
     @Test
@@ -240,9 +242,9 @@ class CodeSignUpTest {
                     .when().post("/api/v1/volunteers/sign-ups/" + signUpId + "/confirm").then().statusCode(400);
         }
         String volunteerId = confirm(signUpId, newCode, 201);
-        assertThat(Fixtures.count("SELECT count(*) FROM volunteers WHERE id = '" + volunteerId
-                + "' AND display_name = 'Changed my mind' AND radius_km = 8")).isEqualTo(1);
-        assertThat(Fixtures.count("SELECT count(*) FROM volunteer_sign_ups WHERE id = '" + signUpId + "' AND codes_issued = 2"))
+        assertThat(DB.count("SELECT count(*) FROM volunteers WHERE id = ?::uuid AND display_name = 'Changed my mind' "
+                + "AND radius_km = 8", volunteerId)).isEqualTo(1);
+        assertThat(DB.count("SELECT count(*) FROM volunteer_sign_ups WHERE id = ?::uuid AND codes_issued = 2", signUpId))
                 .isEqualTo(1);
     }
 
@@ -254,7 +256,7 @@ class CodeSignUpTest {
         byCoordinator.put("contact", Map.of("channel", "sms", "value", phone));
         String existing = as(TestTokens.coordinator(hub)).body(byCoordinator).when().post("/api/v1/volunteers")
                 .then().statusCode(201).extract().path("id");
-        long volunteers = Fixtures.count("SELECT count(*) FROM volunteers");
+        long volunteers = DB.count("SELECT count(*) FROM volunteers");
 
         Map<String, Object> body = codeSignUp(hub, "sms", phone);
         ExtractableResponse<Response> known = given().contentType(ContentType.JSON).body(body)
@@ -268,10 +270,10 @@ class CodeSignUpTest {
         given().contentType(ContentType.JSON).body(Map.of("code", code))
                 .when().post("/api/v1/volunteers/sign-ups/" + signUpId + "/confirm")
                 .then().statusCode(200).body("volunteerId", equalTo(existing));
-        assertThat(Fixtures.count("SELECT count(*) FROM volunteers")).isEqualTo(volunteers);
-        assertThat(Fixtures.count("SELECT count(*) FROM volunteers WHERE registered_by = 'sign-up:" + signUpId + "'")).isZero();
-        assertThat(Fixtures.count("SELECT count(*) FROM volunteer_sign_ups WHERE id = '" + signUpId
-                + "' AND status = 'confirmed' AND volunteer_id = '" + existing + "'")).isEqualTo(1);
+        assertThat(DB.count("SELECT count(*) FROM volunteers")).isEqualTo(volunteers);
+        assertThat(DB.count("SELECT count(*) FROM volunteers WHERE registered_by = ?", "sign-up:" + signUpId)).isZero();
+        assertThat(DB.count("SELECT count(*) FROM volunteer_sign_ups WHERE id = ?::uuid AND status = 'confirmed' "
+                + "AND volunteer_id = ?::uuid", signUpId, existing)).isEqualTo(1);
     }
 
     @Test
@@ -285,8 +287,8 @@ class CodeSignUpTest {
             as(TestTokens.token(UUID.randomUUID(), role + "-user", List.of(role), hub))
                     .when().get("/api/v1/one-time-codes/" + codeId).then().statusCode(403);
         }
-        assertThat(Fixtures.count("SELECT count(*) FROM audit_log WHERE action = 'volunteer.one-time-code-read' AND subject_id = '"
-                + codeId + "'")).isZero();
+        assertThat(DB.count("SELECT count(*) FROM audit_log WHERE action = 'volunteer.one-time-code-read' AND subject_id = ?",
+                codeId)).isZero();
         as(TestTokens.service("notifications-service")).when().get("/api/v1/one-time-codes/" + UUID.randomUUID())
                 .then().statusCode(404).contentType(startsWith("application/problem+json"));
         fetchCode(codeId);
@@ -303,17 +305,17 @@ class CodeSignUpTest {
             given().header("X-Forwarded-For", client + ", 10.0.0.1").contentType(ContentType.JSON).body(Map.of("code", "000000"))
                     .when().post("/api/v1/volunteers/sign-ups/" + UUID.randomUUID() + "/confirm").then().statusCode(404);
         }
-        long signUps = Fixtures.count("SELECT count(*) FROM volunteer_sign_ups");
+        long signUps = DB.count("SELECT count(*) FROM volunteer_sign_ups");
         given().header("X-Forwarded-For", client).contentType(ContentType.JSON).body(codeSignUp(hub, "sms", phone()))
                 .when().post("/api/v1/volunteers/sign-ups")
                 .then().statusCode(429).contentType(startsWith("application/problem+json"))
                 .body("type", equalTo(PROBLEMS + "rate-limited"))
                 .header("Retry-After", matchesPattern("[1-9][0-9]*"));
-        assertThat(Fixtures.count("SELECT count(*) FROM volunteer_sign_ups")).isEqualTo(signUps);
+        assertThat(DB.count("SELECT count(*) FROM volunteer_sign_ups")).isEqualTo(signUps);
         // Guessing codes is limited too; a wrong guess turned away at the door is not even counted.
         given().header("X-Forwarded-For", client).contentType(ContentType.JSON).body(Map.of("code", "000000"))
                 .when().post("/api/v1/volunteers/sign-ups/" + signUpId + "/confirm").then().statusCode(429);
-        assertThat(Fixtures.count("SELECT attempts FROM volunteer_sign_ups WHERE id = '" + signUpId + "'")).isZero();
+        assertThat(DB.count("SELECT attempts FROM volunteer_sign_ups WHERE id = ?::uuid", signUpId)).isZero();
         given().header("X-Forwarded-For", "198.51.100." + ThreadLocalRandom.current().nextInt(1, 255))
                 .contentType(ContentType.JSON).body(codeSignUp(hub, "sms", phone()))
                 .when().post("/api/v1/volunteers/sign-ups").then().statusCode(202);
@@ -341,10 +343,10 @@ class CodeSignUpTest {
             assertThat(signUpIds).doesNotHaveDuplicates();
             String twinId = twinFirst.get(60, TimeUnit.SECONDS);
             assertThat(twinSecond.get(60, TimeUnit.SECONDS)).isEqualTo(twinId);
-            assertThat(Fixtures.count("SELECT count(*) FROM one_time_codes WHERE sign_up_id = '" + twinId + "'")).isEqualTo(2);
-            assertThat(Fixtures.count("SELECT count(*) FROM one_time_codes WHERE sign_up_id = '" + twinId
-                    + "' AND status = 'replaced' AND ciphertext IS NULL")).isEqualTo(1);
-            assertThat(Fixtures.count("SELECT count(*) FROM volunteer_sign_ups WHERE id = '" + twinId + "' AND codes_issued = 2"))
+            assertThat(DB.count("SELECT count(*) FROM one_time_codes WHERE sign_up_id = ?::uuid", twinId)).isEqualTo(2);
+            assertThat(DB.count("SELECT count(*) FROM one_time_codes WHERE sign_up_id = ?::uuid AND status = 'replaced' "
+                    + "AND ciphertext IS NULL", twinId)).isEqualTo(1);
+            assertThat(DB.count("SELECT count(*) FROM volunteer_sign_ups WHERE id = ?::uuid AND codes_issued = 2", twinId))
                     .isEqualTo(1);
 
             // Each sign-up: one pending code of its own, announced by its own event.
@@ -358,9 +360,9 @@ class CodeSignUpTest {
                 OneTimeCodeIssued issued = EventJson.read(events.get(0).value(), OneTimeCodeIssued.class);
                 assertThat(issued.codeId()).hasToString(codeId);
                 assertThat(issued.hubId()).isEqualTo(HubIds.idOf(hub));
-                assertThat(Fixtures.count("SELECT count(*) FROM volunteer_sign_ups s JOIN one_time_codes c ON c.sign_up_id = s.id "
-                        + "WHERE s.id = '" + signUpId + "' AND s.expires_at = c.expires_at AND s.codes_issued = 1 AND c.expires_at = '"
-                        + issued.expiresAt() + "'::timestamptz")).isEqualTo(1);
+                assertThat(DB.count("SELECT count(*) FROM volunteer_sign_ups s JOIN one_time_codes c ON c.sign_up_id = s.id "
+                        + "WHERE s.id = ?::uuid AND s.expires_at = c.expires_at AND s.codes_issued = 1 "
+                        + "AND c.expires_at = ?::timestamptz", signUpId, issued.expiresAt().toString())).isEqualTo(1);
             }
             assertThat(codeIds.values()).doesNotHaveDuplicates();
 
@@ -375,7 +377,7 @@ class CodeSignUpTest {
                 volunteerIds.add(f.get(60, TimeUnit.SECONDS));
             }
             assertThat(volunteerIds).doesNotHaveDuplicates().doesNotContainNull();
-            assertThat(Fixtures.count("SELECT count(*) FROM volunteers WHERE hubs = '" + hub + "'")).isEqualTo(people);
+            assertThat(DB.count("SELECT count(*) FROM volunteers WHERE hubs = ?", hub)).isEqualTo(people);
         } finally {
             callers.shutdownNow();
         }
@@ -391,18 +393,19 @@ class CodeSignUpTest {
         body.put("availability", List.of(Map.of("day", "monday", "from", "09:00", "to", "17:00")));
         String signUpId = signUp(body);
         String volunteerId = confirm(signUpId, fetchCode(pendingCodeId(signUpId)), 201);
-        assertThat(Fixtures.count("SELECT count(*) FROM volunteers WHERE id = '" + volunteerId + "' AND hubs = '" + hub
-                + "' AND hub_id = '" + HubIds.idOf(hub) + "' AND lat = 51.773 AND lon = -3.247 AND radius_km = 5 "
+        assertThat(DB.count("SELECT count(*) FROM volunteers WHERE id = ?::uuid AND hubs = ? AND hub_id = ? "
+                + "AND lat = 51.773 AND lon = -3.247 AND radius_km = 5 "
                 + "AND skills = 'driving,cooking' AND verified_skills = '' AND languages = 'cy,en' AND on_duty AND sms_only "
                 + "AND max_tasks_per_week = 3 AND rest_hours = 12 AND timezone = 'Europe/London' AND version = 0 "
-                + "AND availability LIKE '%monday%' AND registered_by = 'sign-up:" + signUpId + "' "
-                + "AND h3_fine <> 0 AND h3_coarse <> 0 AND created_at = updated_at")).isEqualTo(1);
+                + "AND availability LIKE '%monday%' AND registered_by = ? "
+                + "AND h3_fine <> 0 AND h3_coarse <> 0 AND created_at = updated_at", volunteerId, hub, HubIds.idOf(hub),
+                "sign-up:" + signUpId)).isEqualTo(1);
 
         List<ConsumerRecord<String, byte[]>> mine = KafkaTestClient.read(TOPIC, Duration.ofSeconds(30),
                         seen -> seen.stream().filter(r -> volunteerId.equals(r.key())).count() >= 2).stream()
                 .filter(r -> volunteerId.equals(r.key())).toList();
         assertThat(mine).extracting(r -> KafkaTestClient.header(r, "ce_type")).containsExactly(
-                "org.tredegar.volunteers.VolunteerRegistered.v1", "org.tredegar.volunteers.VolunteerAvailabilityChanged.v1");
+                EventCatalog.of(VolunteerRegistered.class).type(), EventCatalog.of(VolunteerAvailabilityChanged.class).type());
         VolunteerRegistered registered = EventJson.read(mine.get(0).value(), VolunteerRegistered.class);
         assertThat(registered.volunteerId()).hasToString(volunteerId);
         assertThat(registered.hubId()).isEqualTo(HubIds.idOf(hub));
@@ -432,7 +435,7 @@ class CodeSignUpTest {
             ExtractableResponse<Response> two = answers.get(1).get(60, TimeUnit.SECONDS);
             assertThat(List.of(one.statusCode(), two.statusCode())).containsExactlyInAnyOrder(201, 200);
             assertThat(one.<String>path("volunteerId")).isNotNull().isEqualTo(two.path("volunteerId"));
-            assertThat(Fixtures.count("SELECT count(*) FROM volunteers WHERE registered_by = 'sign-up:" + signUpId + "'"))
+            assertThat(DB.count("SELECT count(*) FROM volunteers WHERE registered_by = ?", "sign-up:" + signUpId))
                     .isEqualTo(1);
         } finally {
             callers.shutdownNow();
@@ -464,7 +467,8 @@ class CodeSignUpTest {
     }
 
     static String pendingCodeId(String signUpId) {
-        return Fixtures.text("SELECT id FROM one_time_codes WHERE sign_up_id = '" + signUpId + "' AND status = 'pending'");
+        Object codeId = DB.value("SELECT id FROM one_time_codes WHERE sign_up_id = ?::uuid AND status = 'pending'", signUpId);
+        return codeId == null ? null : codeId.toString();
     }
 
     static String fetchCode(String codeId) {

@@ -5,7 +5,9 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.tredegar.contracts.EventCatalog;
 import org.tredegar.contracts.EventJson;
+import org.tredegar.contracts.Topics;
 import org.tredegar.contracts.volunteers.v1.VolunteerAvailabilityChanged;
 import org.tredegar.testing.KafkaTestClient;
 import org.tredegar.testing.TredegarInfraResource;
@@ -16,6 +18,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.tredegar.volunteers.Fixtures.DB;
 import static org.tredegar.volunteers.Fixtures.as;
 
 /** People who work by text only switch duty with "OFF" / "ON", relayed by the notifications service. */
@@ -40,16 +43,17 @@ class DutyByTextTest {
         as(notifications).body(Map.of("channel", "sms", "value", "+447700900612", "onDuty", false))
                 .when().put("/api/v1/volunteers/duty-by-contact").then().statusCode(200)
                 .body("volunteerId", equalTo(id)).body("onDuty", equalTo(false)).body("language", equalTo("cy"));
-        assertThat(Fixtures.count("SELECT count(*) FROM volunteers WHERE id = '" + id + "' AND NOT on_duty")).isEqualTo(1);
+        assertThat(DB.count("SELECT count(*) FROM volunteers WHERE id = ?::uuid AND NOT on_duty", id)).isEqualTo(1);
 
         as(notifications).body(Map.of("channel", "sms", "value", "+44 7700 900612", "onDuty", true))
                 .when().put("/api/v1/volunteers/duty-by-contact").then().statusCode(200).body("onDuty", equalTo(true));
 
-        List<ConsumerRecord<String, byte[]>> records = KafkaTestClient.read("tredegar.volunteers.v1", Duration.ofSeconds(30),
+        String availabilityChanged = EventCatalog.of(VolunteerAvailabilityChanged.class).type();
+        List<ConsumerRecord<String, byte[]>> records = KafkaTestClient.read(Topics.VOLUNTEERS, Duration.ofSeconds(30),
                 seen -> seen.stream().filter(r -> id.equals(r.key())
-                        && "org.tredegar.volunteers.VolunteerAvailabilityChanged.v1".equals(KafkaTestClient.header(r, "ce_type"))).count() >= 3);
+                        && availabilityChanged.equals(KafkaTestClient.header(r, "ce_type"))).count() >= 3);
         List<Boolean> changes = records.stream().filter(r -> id.equals(r.key())
-                        && "org.tredegar.volunteers.VolunteerAvailabilityChanged.v1".equals(KafkaTestClient.header(r, "ce_type")))
+                        && availabilityChanged.equals(KafkaTestClient.header(r, "ce_type")))
                 .map(r -> EventJson.read(r.value(), VolunteerAvailabilityChanged.class).onDuty()).toList();
         assertThat(changes).containsExactly(true, false, true); // on duty from the start, then off, then on
     }

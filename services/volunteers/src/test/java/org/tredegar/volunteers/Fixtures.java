@@ -2,22 +2,26 @@ package org.tredegar.volunteers;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import org.tredegar.testing.SharedInfra;
+import org.tredegar.contracts.EventCatalog;
+import org.tredegar.contracts.TredegarEvent;
+import org.tredegar.platform.hub.HubIds;
+import org.tredegar.testing.Db;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 
 /** Sign-up bodies, callers and direct SQL for the tests. */
 final class Fixtures {
+    /** The service's own database, for what the API does not show. */
+    static final Db DB = Db.of("volunteers");
+
     private Fixtures() {
     }
 
@@ -65,58 +69,35 @@ final class Fixtures {
     static void pastTask(UUID volunteerId, String hub, int hoursAgo) {
         UUID request = UUID.randomUUID();
         UUID offer = UUID.randomUUID();
-        String hubId = org.tredegar.platform.hub.HubIds.idOf(hub).toString();
-        update("INSERT INTO match_rounds (request_id, hub_id, category, urgency, status, created_at, updated_at) VALUES ('"
-                + request + "', '" + hubId + "', 'groceries', 'routine', 'done', now(), now())");
-        update("INSERT INTO offers (id, request_id, volunteer_id, hub_id, category, urgency, distance_km, offer_code, status, "
-                + "expires_at, created_at) VALUES ('" + offer + "', '" + request + "', '" + volunteerId + "', '" + hubId
-                + "', 'groceries', 'routine', 1, 'PAST01', 'accepted', now(), now())");
-        update("INSERT INTO assignments (id, request_id, offer_id, volunteer_id, hub_id, status, accepted_at, completed_at) VALUES ('"
-                + UUID.randomUUID() + "', '" + request + "', '" + offer + "', '" + volunteerId + "', '" + hubId
-                + "', 'completed', now() - interval '" + hoursAgo + " hours', now() - interval '" + (hoursAgo - 1) + " hours')");
+        UUID hubId = HubIds.idOf(hub);
+        DB.update("INSERT INTO match_rounds (request_id, hub_id, category, urgency, status, created_at, updated_at) "
+                + "VALUES (?, ?, 'groceries', 'routine', 'done', now(), now())", request, hubId);
+        DB.update("INSERT INTO offers (id, request_id, volunteer_id, hub_id, category, urgency, distance_km, offer_code, status, "
+                + "expires_at, created_at) VALUES (?, ?, ?, ?, 'groceries', 'routine', 1, 'PAST01', 'accepted', now(), now())",
+                offer, request, volunteerId, hubId);
+        DB.update("INSERT INTO assignments (id, request_id, offer_id, volunteer_id, hub_id, status, accepted_at, completed_at) "
+                + "VALUES (?, ?, ?, ?, ?, 'completed', now() - ? * interval '1 hour', now() - ? * interval '1 hour')",
+                UUID.randomUUID(), request, offer, volunteerId, hubId, hoursAgo, hoursAgo - 1);
     }
 
-    static java.util.Set<UUID> offeredTo(UUID requestId) {
-        java.util.Set<UUID> ids = new java.util.HashSet<>();
-        try (Connection c = DriverManager.getConnection(SharedInfra.postgres().jdbcUrl("volunteers"), "tredegar", "tredegar");
-             ResultSet rs = c.createStatement().executeQuery("SELECT volunteer_id FROM offers WHERE request_id = '" + requestId + "'")) {
-            while (rs.next()) {
-                ids.add(UUID.fromString(rs.getString(1)));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return ids;
+    static Set<UUID> offeredTo(UUID requestId) {
+        return DB.rows("SELECT volunteer_id FROM offers WHERE request_id = ?", requestId).stream()
+                .map(row -> (UUID) row.get("volunteer_id")).collect(Collectors.toSet());
+    }
+
+    /** How many of the request's offers are in {@code status} (as stored: pending, accepted, …). */
+    static long offers(UUID requestId, String status) {
+        return DB.count("SELECT count(*) FROM offers WHERE request_id = ? AND status = ?", requestId, status);
+    }
+
+    /** How many events of this type about the request (keyed by it) are in the outbox. */
+    static long outboxed(UUID requestId, Class<? extends TredegarEvent> type) {
+        return DB.count("SELECT count(*) FROM outbox WHERE message_key = ? AND type = ?", requestId.toString(),
+                EventCatalog.of(type).type());
     }
 
     static boolean processed(String ceId) {
-        return count("SELECT count(*) FROM processed_events WHERE consumer = 'volunteers' AND event_id = '" + ceId + "'") == 1;
-    }
-
-    static long count(String sql) {
-        try (Connection c = DriverManager.getConnection(SharedInfra.postgres().jdbcUrl("volunteers"), "tredegar", "tredegar");
-             ResultSet rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static int update(String sql) {
-        try (Connection c = DriverManager.getConnection(SharedInfra.postgres().jdbcUrl("volunteers"), "tredegar", "tredegar")) {
-            return c.createStatement().executeUpdate(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String text(String sql) {
-        try (Connection c = DriverManager.getConnection(SharedInfra.postgres().jdbcUrl("volunteers"), "tredegar", "tredegar");
-             ResultSet rs = c.createStatement().executeQuery(sql)) {
-            return rs.next() ? rs.getString(1) : null;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return DB.count("SELECT count(*) FROM processed_events WHERE consumer = ? AND event_id = ?",
+                org.tredegar.volunteers.messaging.RequestEventsConsumer.CONSUMER, ceId) == 1;
     }
 }

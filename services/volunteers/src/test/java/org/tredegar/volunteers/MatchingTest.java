@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.tredegar.contracts.EventJson;
+import org.tredegar.contracts.Topics;
 import org.tredegar.contracts.model.GeoPoint;
 import org.tredegar.contracts.model.HelpCategory;
 import org.tredegar.contracts.model.Urgency;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.tredegar.volunteers.Fixtures.DB;
 import static org.tredegar.volunteers.Fixtures.as;
 
 /** Requests arriving on the broker are offered to the right volunteers, and only to them. */
@@ -63,7 +65,7 @@ class MatchingTest {
         assertThat(Fixtures.offeredTo(requestId)).containsExactlyInAnyOrder(near, middle, further)
                 .doesNotContain(offDuty, smallRadius, overLimit, resting, wrongLanguage, otherHub, noCar, tooFarForTheRequest);
 
-        List<ConsumerRecord<String, byte[]>> records = KafkaTestClient.read("tredegar.volunteers.v1", Duration.ofSeconds(30),
+        List<ConsumerRecord<String, byte[]>> records = KafkaTestClient.read(Topics.VOLUNTEERS, Duration.ofSeconds(30),
                 seen -> seen.stream().filter(r -> requestId.toString().equals(r.key())).count() == 3);
         List<OfferMade> made = records.stream().filter(r -> requestId.toString().equals(r.key()))
                 .map(r -> EventJson.read(r.value(), OfferMade.class)).toList();
@@ -98,7 +100,7 @@ class MatchingTest {
         UUID released = Fixtures.volunteerNear(hub, LAT, LON, 1.3, b -> { });
         Fixtures.pastTask(released, hub, 10);
         Fixtures.pastTask(released, hub, 30);
-        Fixtures.update("UPDATE assignments SET status = 'released' WHERE volunteer_id = '" + released + "'");
+        DB.update("UPDATE assignments SET status = 'released' WHERE volunteer_id = ?", released);
 
         UUID requestId = UUID.randomUUID();
         RequestEvents.publish(RequestEvents.submitted(requestId, hub, HelpCategory.GROCERIES, LAT, LON, "en"));
@@ -125,10 +127,9 @@ class MatchingTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> Fixtures.processed(marker));
 
         assertThat(Fixtures.offeredTo(requestId)).hasSize(3);
-        assertThat(Fixtures.count("SELECT count(*) FROM match_rounds WHERE request_id = '" + requestId + "'")).isEqualTo(1);
-        assertThat(Fixtures.count("SELECT count(*) FROM processed_events WHERE event_id = '" + ceId + "'")).isEqualTo(1);
-        assertThat(Fixtures.count("SELECT count(*) FROM outbox WHERE type LIKE '%OfferMade%' AND message_key = '" + requestId + "'"))
-                .isEqualTo(3);
+        assertThat(DB.count("SELECT count(*) FROM match_rounds WHERE request_id = ?", requestId)).isEqualTo(1);
+        assertThat(DB.count("SELECT count(*) FROM processed_events WHERE event_id = ?", ceId)).isEqualTo(1);
+        assertThat(Fixtures.outboxed(requestId, OfferMade.class)).isEqualTo(3);
     }
 
     @Test
@@ -159,7 +160,7 @@ class MatchingTest {
                 HelpCategory.GROCERIES, at, Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> Fixtures.processed(level3));
         assertThat(Fixtures.offeredTo(requestId)).doesNotContain(lateComer).hasSize(3);
-        assertThat(Fixtures.count("SELECT escalation_level FROM match_rounds WHERE request_id = '" + requestId + "'")).isEqualTo(3);
+        assertThat(DB.count("SELECT escalation_level FROM match_rounds WHERE request_id = ?", requestId)).isEqualTo(3);
     }
 
     @Test
@@ -173,15 +174,14 @@ class MatchingTest {
         RequestEvents.publish(submitted);
         await().atMost(Duration.ofSeconds(30)).until(() -> Fixtures.offeredTo(requestId).size() == 3);
         Set<UUID> offered = Fixtures.offeredTo(requestId);
-        assertThat(Fixtures.count("SELECT count(*) FROM volunteers WHERE hubs LIKE '%ebbw-vale%' AND id IN ("
-                + String.join(",", offered.stream().map(id -> "'" + id + "'").toList()) + ")")).isEqualTo(3);
+        assertThat(DB.count("SELECT count(*) FROM volunteers WHERE hubs LIKE '%ebbw-vale%' AND id IN ("
+                + String.join(", ", java.util.Collections.nCopies(offered.size(), "?")) + ")", offered.toArray())).isEqualTo(3);
     }
 
     /** The search reads the partial cell index, never the whole table (seq scans disabled to see what is possible). */
     @Test
     void theSearchReadsTheSpatialIndex() throws Exception {
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
-                org.tredegar.testing.SharedInfra.postgres().jdbcUrl("volunteers"), "tredegar", "tredegar")) {
+        try (java.sql.Connection c = DB.connect()) {
             c.createStatement().execute("SET enable_seqscan = off");
             StringBuilder plan = new StringBuilder();
             try (java.sql.ResultSet rs = c.createStatement().executeQuery("EXPLAIN SELECT v.id FROM volunteers v "

@@ -6,9 +6,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.tredegar.contracts.EventCatalog;
 import org.tredegar.contracts.EventJson;
+import org.tredegar.contracts.Topics;
 import org.tredegar.contracts.model.HelpCategory;
+import org.tredegar.contracts.volunteers.v1.AssignmentCompleted;
+import org.tredegar.contracts.volunteers.v1.AssignmentReleased;
 import org.tredegar.contracts.volunteers.v1.OfferAccepted;
+import org.tredegar.contracts.volunteers.v1.OfferExpired;
 import org.tredegar.platform.hub.HubIds;
 import org.tredegar.testing.KafkaTestClient;
 import org.tredegar.testing.TredegarInfraResource;
@@ -29,6 +34,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
+import static org.tredegar.volunteers.Fixtures.DB;
 import static org.tredegar.volunteers.Fixtures.as;
 
 /** Offers, claims and assignments: first accept wins, expiry and release ask the next people. */
@@ -45,8 +51,7 @@ class OffersTest {
         }
 
         UUID offerOf(UUID volunteer) {
-            return UUID.fromString(Fixtures.text("SELECT id FROM offers WHERE request_id = '" + requestId
-                    + "' AND volunteer_id = '" + volunteer + "'"));
+            return (UUID) DB.value("SELECT id FROM offers WHERE request_id = ? AND volunteer_id = ?", requestId, volunteer);
         }
     }
 
@@ -94,20 +99,21 @@ class OffersTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(Fixtures.count("SELECT count(*) FROM assignments WHERE request_id = '" + s.requestId() + "'")).isEqualTo(1);
-        assertThat(Fixtures.count("SELECT count(*) FROM offers WHERE request_id = '" + s.requestId() + "' AND status = 'accepted'")).isEqualTo(1);
-        assertThat(Fixtures.count("SELECT count(*) FROM offers WHERE request_id = '" + s.requestId() + "' AND status = 'withdrawn'")).isEqualTo(2);
-        assertThat(Fixtures.count("SELECT count(*) FROM outbox WHERE type LIKE '%OfferAccepted%' AND message_key = '" + s.requestId() + "'"))
+        assertThat(DB.count("SELECT count(*) FROM assignments WHERE request_id = ?", s.requestId())).isEqualTo(1);
+        assertThat(Fixtures.offers(s.requestId(), "accepted")).isEqualTo(1);
+        assertThat(Fixtures.offers(s.requestId(), "withdrawn")).isEqualTo(2);
+        assertThat(Fixtures.outboxed(s.requestId(), OfferAccepted.class))
                 .isEqualTo(1);
-        String assignmentId = Fixtures.text("SELECT id FROM assignments WHERE request_id = '" + s.requestId() + "'");
-        List<ConsumerRecord<String, byte[]>> records = KafkaTestClient.read("tredegar.volunteers.v1", Duration.ofSeconds(30),
+        String assignmentId = DB.value("SELECT id FROM assignments WHERE request_id = ?", s.requestId()).toString();
+        String acceptedType = EventCatalog.of(OfferAccepted.class).type();
+        List<ConsumerRecord<String, byte[]>> records = KafkaTestClient.read(Topics.VOLUNTEERS, Duration.ofSeconds(30),
                 seen -> seen.stream().anyMatch(r -> s.requestId().toString().equals(r.key())
-                        && KafkaTestClient.header(r, "ce_type").endsWith("OfferAccepted.v1")));
+                        && acceptedType.equals(KafkaTestClient.header(r, "ce_type"))));
         OfferAccepted accepted = records.stream().filter(r -> s.requestId().toString().equals(r.key())
-                        && KafkaTestClient.header(r, "ce_type").endsWith("OfferAccepted.v1"))
+                        && acceptedType.equals(KafkaTestClient.header(r, "ce_type")))
                 .map(r -> EventJson.read(r.value(), OfferAccepted.class)).findFirst().orElseThrow();
         assertThat(accepted.assignmentId().toString()).isEqualTo(assignmentId);
-        assertThat(Fixtures.count("SELECT count(*) FROM audit_log WHERE action = 'assignment.created' AND subject_id = '" + assignmentId + "'"))
+        assertThat(DB.count("SELECT count(*) FROM audit_log WHERE action = 'assignment.created' AND subject_id = ?", assignmentId))
                 .isEqualTo(1);
     }
 
@@ -128,28 +134,28 @@ class OffersTest {
 
         Setup other = offered(3);
         UUID late = other.volunteers().get(2);
-        Fixtures.update("UPDATE offers SET expires_at = now() - interval '1 second' WHERE id = '" + other.offerOf(late) + "'");
+        DB.update("UPDATE offers SET expires_at = now() - interval '1 second' WHERE id = ?", other.offerOf(late));
         as(other.token(late)).when().post("/api/v1/offers/" + other.offerOf(late) + "/accept")
                 .then().statusCode(409).body("type", equalTo("https://tredegar.org/problems/offer-expired"));
-        assertThat(Fixtures.count("SELECT count(*) FROM assignments WHERE request_id = '" + other.requestId() + "'")).isZero();
+        assertThat(DB.count("SELECT count(*) FROM assignments WHERE request_id = ?", other.requestId())).isZero();
     }
 
     @Test
     void expiredOffersAreReplacedByTheNextCandidates() {
         Setup s = offered(5);
         assertThat(Fixtures.offeredTo(s.requestId())).containsExactlyInAnyOrderElementsOf(s.volunteers().subList(0, 3));
-        Fixtures.update("UPDATE offers SET expires_at = now() - interval '1 second' WHERE request_id = '" + s.requestId()
-                + "' AND volunteer_id IN ('" + s.volunteers().get(0) + "', '" + s.volunteers().get(1) + "')");
+        DB.update("UPDATE offers SET expires_at = now() - interval '1 second' WHERE request_id = ? AND volunteer_id IN (?, ?)",
+                s.requestId(), s.volunteers().get(0), s.volunteers().get(1));
         await().atMost(Duration.ofSeconds(30)).until(() -> Fixtures.offeredTo(s.requestId()).size() == 5);
-        assertThat(Fixtures.count("SELECT count(*) FROM offers WHERE request_id = '" + s.requestId() + "' AND status = 'expired'")).isEqualTo(2);
-        assertThat(Fixtures.count("SELECT count(*) FROM offers WHERE request_id = '" + s.requestId() + "' AND status = 'pending'")).isEqualTo(3);
-        assertThat(Fixtures.count("SELECT count(*) FROM outbox WHERE type LIKE '%OfferExpired%' AND message_key = '" + s.requestId() + "'"))
+        assertThat(Fixtures.offers(s.requestId(), "expired")).isEqualTo(2);
+        assertThat(Fixtures.offers(s.requestId(), "pending")).isEqualTo(3);
+        assertThat(Fixtures.outboxed(s.requestId(), OfferExpired.class))
                 .isEqualTo(2);
 
         // Nobody left to ask: expiring the rest makes no new offers (the requests service escalates by its timer).
-        Fixtures.update("UPDATE offers SET expires_at = now() - interval '1 second' WHERE request_id = '" + s.requestId() + "'");
+        DB.update("UPDATE offers SET expires_at = now() - interval '1 second' WHERE request_id = ?", s.requestId());
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                Fixtures.count("SELECT count(*) FROM offers WHERE request_id = '" + s.requestId() + "' AND status = 'expired'") == 5);
+                Fixtures.offers(s.requestId(), "expired") == 5);
         assertThat(Fixtures.offeredTo(s.requestId())).hasSize(5);
     }
 
@@ -179,7 +185,7 @@ class OffersTest {
         as(s.token(first)).body(Map.of("reason", "unwell")).when().post("/api/v1/assignments/" + assignment + "/release")
                 .then().statusCode(204);
         assertThat(Fixtures.offeredTo(s.requestId())).hasSize(4).contains(s.volunteers().get(3));
-        assertThat(Fixtures.count("SELECT count(*) FROM offers WHERE request_id = '" + s.requestId() + "' AND status = 'pending'")).isEqualTo(1);
+        assertThat(Fixtures.offers(s.requestId(), "pending")).isEqualTo(1);
         as(s.token(first)).when().post("/api/v1/assignments/" + assignment + "/complete").then().statusCode(409);
 
         UUID fourth = s.volunteers().get(3);
@@ -188,11 +194,11 @@ class OffersTest {
         as(s.token(fourth)).when().post("/api/v1/assignments/" + second + "/complete").then().statusCode(204);
         as(coordinator).queryParam("status", "completed").when().get("/api/v1/hubs/" + HubIds.idOf(s.hub()) + "/assignments")
                 .then().statusCode(200).body("items", hasSize(1)).body("items[0].id", equalTo(second));
-        assertThat(Fixtures.count("SELECT count(*) FROM audit_log WHERE action IN ('assignment.created', 'assignment.released', "
-                + "'assignment.completed') AND hub_id = '" + HubIds.idOf(s.hub()) + "'")).isEqualTo(4);
-        assertThat(Fixtures.count("SELECT count(*) FROM outbox WHERE message_key = '" + s.requestId() + "' AND type LIKE '%AssignmentReleased%'"))
+        assertThat(DB.count("SELECT count(*) FROM audit_log WHERE action IN ('assignment.created', 'assignment.released', "
+                + "'assignment.completed') AND hub_id = ?", HubIds.idOf(s.hub()))).isEqualTo(4);
+        assertThat(Fixtures.outboxed(s.requestId(), AssignmentReleased.class))
                 .isEqualTo(1);
-        assertThat(Fixtures.count("SELECT count(*) FROM outbox WHERE message_key = '" + s.requestId() + "' AND type LIKE '%AssignmentCompleted%'"))
+        assertThat(Fixtures.outboxed(s.requestId(), AssignmentCompleted.class))
                 .isEqualTo(1);
         as(s.token(fourth)).body(Map.of("reason", "I felt like it")).when().post("/api/v1/assignments/" + second + "/release")
                 .then().statusCode(400).body("errors[0].field", equalTo("reason"));
@@ -240,8 +246,8 @@ class OffersTest {
         as(notifications).when().get("/api/v1/volunteers/" + smsVolunteer + "/contact").then().statusCode(200)
                 .body("channel", equalTo("sms")).body("value", equalTo("+44 7700 900777")).body("language", equalTo("en"));
         as(TestTokens.coordinator(hub)).when().get("/api/v1/volunteers/" + smsVolunteer + "/contact").then().statusCode(403);
-        assertThat(Fixtures.count("SELECT count(*) FROM audit_log WHERE action = 'volunteer.contact-read' AND subject_id = '"
-                + smsVolunteer + "' AND actor = 'service:notifications-service'")).isEqualTo(1);
+        assertThat(DB.count("SELECT count(*) FROM audit_log WHERE action = 'volunteer.contact-read' AND subject_id = ? "
+                + "AND actor = 'service:notifications-service'", smsVolunteer)).isEqualTo(1);
 
         as(notifications).body(Map.of("volunteerId", UUID.randomUUID(), "via", "sms"))
                 .when().post("/api/v1/offers/" + offer + "/accept").then().statusCode(403);

@@ -5,10 +5,14 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.tredegar.contracts.EventCatalog;
+import org.tredegar.contracts.EventType;
 import org.tredegar.contracts.Topics;
 import org.tredegar.contracts.model.HelpCategory;
+import org.tredegar.contracts.requests.v1.RequestSubmitted;
 import org.tredegar.testing.KafkaTestClient;
 import org.tredegar.testing.TredegarInfraResource;
+import org.tredegar.volunteers.messaging.RequestEventsConsumer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,7 +29,8 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTestResource(value = TredegarInfraResource.class, initArgs = @ResourceArg(name = "database", value = "volunteers"))
 @QuarkusTestResource(TestTokens.class)
 class PoisonMessageTest {
-    static final String DLQ = "tredegar.requests.v1.volunteers.dlq";
+    static final EventType<RequestSubmitted> SUBMITTED = EventCatalog.of(RequestSubmitted.class);
+    static final String DLQ = Topics.deadLetter(Topics.REQUESTS, RequestEventsConsumer.CONSUMER);
 
     @Test
     void poisonGoesToTheDeadLetterTopicAndTheNextGoodMessageIsStillMatched() {
@@ -35,7 +40,7 @@ class PoisonMessageTest {
         String poisonId = UUID.randomUUID().toString();
         // Same key as the good message: same partition, so the good one comes after the poison.
         KafkaTestClient.send(Topics.REQUESTS, requestId.toString(), "{\"requestId\": 42, broken".getBytes(StandardCharsets.UTF_8),
-                Map.of("ce_id", poisonId, "ce_type", "org.tredegar.requests.RequestSubmitted.v1", "ce_source", "/tredegar/requests",
+                Map.of("ce_id", poisonId, "ce_type", SUBMITTED.type(), "ce_source", SUBMITTED.source(),
                         "ce_specversion", "1.0", "ce_time", Instant.now().toString(), "content-type", "application/json"));
         RequestEvents.publish(RequestEvents.submitted(requestId, hub, HelpCategory.GROCERIES, 52.4, -3.1, "en"));
 

@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
+import static org.tredegar.volunteers.Fixtures.DB;
 import static org.tredegar.volunteers.Fixtures.as;
 
 /** Every bad sign-up or profile change is a 400 problem+json naming the field, and leaves nothing behind. */
@@ -63,16 +64,16 @@ class RegistryBadInputTest {
         String hub = Fixtures.freshHub();
         Map<String, Object> body = Fixtures.signUp(hub, 51.7730, -3.2460);
         change.accept(body);
-        long volunteers = Fixtures.count("SELECT count(*) FROM volunteers");
-        long outbox = Fixtures.count("SELECT count(*) FROM outbox");
+        long volunteers = DB.count("SELECT count(*) FROM volunteers");
+        long outbox = DB.count("SELECT count(*) FROM outbox");
         as(TestTokens.volunteer(UUID.randomUUID(), hub)).body(body)
                 .when().post("/api/v1/volunteers")
                 .then().statusCode(400)
                 .contentType(startsWith("application/problem+json"))
                 .body("type", equalTo("https://tredegar.org/problems/invalid-request"))
                 .body("errors.field", hasItem(field));
-        assertThat(Fixtures.count("SELECT count(*) FROM volunteers")).isEqualTo(volunteers);
-        assertThat(Fixtures.count("SELECT count(*) FROM outbox")).isEqualTo(outbox);
+        assertThat(DB.count("SELECT count(*) FROM volunteers")).isEqualTo(volunteers);
+        assertThat(DB.count("SELECT count(*) FROM outbox")).isEqualTo(outbox);
     }
 
     @Test
@@ -80,7 +81,8 @@ class RegistryBadInputTest {
         String hub = Fixtures.freshHub();
         UUID id = Fixtures.volunteer(Fixtures.signUp(hub, 51.7730, -3.2460));
         String token = TestTokens.volunteer(id, hub);
-        String before = Fixtures.text("SELECT concat(radius_km, '|', skills, '|', availability, '|', version) FROM volunteers WHERE id = '" + id + "'");
+        String stored = "SELECT concat(radius_km, '|', skills, '|', availability, '|', version) FROM volunteers WHERE id = ?";
+        Object before = DB.value(stored, id);
         as(token).body(Map.of("radiusKm", 250)).when().patch("/api/v1/volunteers/me")
                 .then().statusCode(400).contentType(startsWith("application/problem+json")).body("errors.field", hasItem("radiusKm"));
         as(token).body(Map.of("skills", List.of("astrology"))).when().patch("/api/v1/volunteers/me")
@@ -92,8 +94,7 @@ class RegistryBadInputTest {
                 .then().statusCode(400).body("errors.field", hasItem("availability[1].from"));
         as(token).body(Map.of("location", Map.of("lat", -95, "lon", 0))).when().patch("/api/v1/volunteers/me")
                 .then().statusCode(400).body("errors.field", hasItem("location.lat"));
-        assertThat(Fixtures.text("SELECT concat(radius_km, '|', skills, '|', availability, '|', version) FROM volunteers WHERE id = '" + id + "'"))
-                .isEqualTo(before);
+        assertThat(DB.value(stored, id)).isEqualTo(before);
     }
 
     @Test

@@ -5,7 +5,9 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.tredegar.contracts.EventCatalog;
 import org.tredegar.contracts.EventJson;
+import org.tredegar.contracts.Topics;
 import org.tredegar.contracts.volunteers.v1.VolunteerAvailabilityChanged;
 import org.tredegar.contracts.volunteers.v1.VolunteerRegistered;
 import org.tredegar.platform.hub.HubIds;
@@ -21,6 +23,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.tredegar.volunteers.Fixtures.DB;
 import static org.tredegar.volunteers.Fixtures.as;
 
 @QuarkusTest
@@ -44,14 +47,14 @@ class RegistryTest {
         body.put("displayName", "Someone else entirely");
         as(token).body(body).when().post("/api/v1/volunteers")
                 .then().statusCode(200).body("id", equalTo(sub.toString())).body("displayName", equalTo("Test volunteer"));
-        assertThat(Fixtures.count("SELECT count(*) FROM volunteers WHERE id = '" + sub + "'")).isEqualTo(1);
+        assertThat(DB.count("SELECT count(*) FROM volunteers WHERE id = ?", sub)).isEqualTo(1);
 
-        List<ConsumerRecord<String, byte[]>> records = KafkaTestClient.read("tredegar.volunteers.v1", Duration.ofSeconds(30),
+        List<ConsumerRecord<String, byte[]>> records = KafkaTestClient.read(Topics.VOLUNTEERS, Duration.ofSeconds(30),
                 seen -> seen.stream().filter(r -> sub.toString().equals(r.key())).count() >= 2);
         List<ConsumerRecord<String, byte[]>> mine = records.stream().filter(r -> sub.toString().equals(r.key())).toList();
         // Registered once (the second sign-up changed nothing); on duty from the start, so also announced available.
         assertThat(mine).extracting(r -> KafkaTestClient.header(r, "ce_type")).containsExactly(
-                "org.tredegar.volunteers.VolunteerRegistered.v1", "org.tredegar.volunteers.VolunteerAvailabilityChanged.v1");
+                EventCatalog.of(VolunteerRegistered.class).type(), EventCatalog.of(VolunteerAvailabilityChanged.class).type());
         assertThat(EventJson.read(mine.get(1).value(), VolunteerAvailabilityChanged.class).onDuty()).isTrue();
         VolunteerRegistered event = EventJson.read(mine.get(0).value(), VolunteerRegistered.class);
         assertThat(event.hubId()).isEqualTo(HubIds.idOf(hub));
@@ -71,13 +74,14 @@ class RegistryTest {
                 .body("limits.maxTasksPerWeek", equalTo(2)).body("limits.restHours", equalTo(12));
         as(token).body(Map.of("onDuty", false)).when().put("/api/v1/volunteers/me/duty")
                 .then().statusCode(200).body("onDuty", equalTo(false));
-        assertThat(Fixtures.count("SELECT count(*) FROM volunteers WHERE id = '" + sub + "' AND NOT on_duty AND radius_km = 12.5")).isEqualTo(1);
+        assertThat(DB.count("SELECT count(*) FROM volunteers WHERE id = ? AND NOT on_duty AND radius_km = 12.5", sub)).isEqualTo(1);
 
-        List<ConsumerRecord<String, byte[]>> records = KafkaTestClient.read("tredegar.volunteers.v1", Duration.ofSeconds(30),
+        String availabilityChanged = EventCatalog.of(VolunteerAvailabilityChanged.class).type();
+        List<ConsumerRecord<String, byte[]>> records = KafkaTestClient.read(Topics.VOLUNTEERS, Duration.ofSeconds(30),
                 seen -> seen.stream().anyMatch(r -> sub.toString().equals(r.key())
-                        && "org.tredegar.volunteers.VolunteerAvailabilityChanged.v1".equals(KafkaTestClient.header(r, "ce_type"))));
+                        && availabilityChanged.equals(KafkaTestClient.header(r, "ce_type"))));
         List<Boolean> onDuty = records.stream()
-                .filter(r -> sub.toString().equals(r.key()) && KafkaTestClient.header(r, "ce_type").endsWith("VolunteerAvailabilityChanged.v1"))
+                .filter(r -> sub.toString().equals(r.key()) && availabilityChanged.equals(KafkaTestClient.header(r, "ce_type")))
                 .map(r -> EventJson.read(r.value(), VolunteerAvailabilityChanged.class).onDuty()).toList();
         // On duty from sign-up, then switched off.
         assertThat(onDuty).containsExactly(true, false);
@@ -96,13 +100,13 @@ class RegistryTest {
                 .extract().path("id");
         body.put("contact", Map.of("channel", "sms", "value", "+447700900555"));
         as(coordinator).body(body).when().post("/api/v1/volunteers").then().statusCode(200).body("id", equalTo(id));
-        assertThat(Fixtures.count("SELECT count(*) FROM volunteer_contacts WHERE volunteer_id = '" + id + "'")).isEqualTo(1);
-        assertThat(Fixtures.count("SELECT count(*) FROM volunteer_contacts WHERE volunteer_id = '" + id
-                + "' AND position('900555' in encode(ciphertext, 'escape')) > 0")).isZero();
-        assertThat(Fixtures.count("SELECT count(*) FROM audit_log WHERE subject_id = '" + id + "' AND action = 'volunteer.registered'"))
+        assertThat(DB.count("SELECT count(*) FROM volunteer_contacts WHERE volunteer_id = ?::uuid", id)).isEqualTo(1);
+        assertThat(DB.count("SELECT count(*) FROM volunteer_contacts WHERE volunteer_id = ?::uuid "
+                + "AND position('900555' in encode(ciphertext, 'escape')) > 0", id)).isZero();
+        assertThat(DB.count("SELECT count(*) FROM audit_log WHERE subject_id = ? AND action = 'volunteer.registered'", id))
                 .isEqualTo(1);
 
-        List<ConsumerRecord<String, byte[]>> records = KafkaTestClient.read("tredegar.volunteers.v1", Duration.ofSeconds(30),
+        List<ConsumerRecord<String, byte[]>> records = KafkaTestClient.read(Topics.VOLUNTEERS, Duration.ofSeconds(30),
                 seen -> seen.stream().anyMatch(r -> id.equals(r.key())));
         String payload = new String(records.stream().filter(r -> id.equals(r.key())).findFirst().orElseThrow().value());
         assertThat(payload).doesNotContain("7700").doesNotContain("900555").contains("\"smsOnly\":true");
@@ -147,7 +151,7 @@ class RegistryTest {
                 .body("radiusKm", equalTo(5.0f)).body("languages", contains("en", "cy"))
                 .body("skills", org.hamcrest.Matchers.hasItem("driving")).body("onDuty", equalTo(true))
                 .body("limits.maxTasksPerWeek", org.hamcrest.Matchers.nullValue());
-        assertThat(Fixtures.count("SELECT count(*) FROM volunteers WHERE id = '" + DemoVolunteers.VOLUNTEER_TREDEGAR + "'")).isZero();
+        assertThat(DB.count("SELECT count(*) FROM volunteers WHERE id = ?", DemoVolunteers.VOLUNTEER_TREDEGAR)).isZero();
         // Another login with the same username cannot take it over again.
         as(TestTokens.token(UUID.randomUUID(), "volunteer.tredegar", List.of("volunteer"), "tredegar"))
                 .when().get("/api/v1/volunteers/me").then().statusCode(404);

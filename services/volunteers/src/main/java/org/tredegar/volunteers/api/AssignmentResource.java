@@ -11,6 +11,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.tredegar.platform.caller.Caller;
+import org.tredegar.volunteers.domain.Account;
 import org.tredegar.volunteers.domain.Claims;
 
 import java.util.UUID;
@@ -28,14 +30,18 @@ public class AssignmentResource {
     @POST
     @Path("/complete")
     public Uni<Response> complete(@PathParam("id") UUID id) {
-        return claims.complete(id, Callers.account(identity).volunteerId()).replaceWith(Response.noContent().build());
+        return claims.complete(id, me()).replaceWith(Response.noContent().build());
     }
 
     /** The body is optional: {@code {"reason": "cannot-make-it"}}. */
     @POST
     @Path("/release")
     public Uni<Response> release(@PathParam("id") UUID id, @Valid ReleaseRequest body) {
-        return claims.release(id, Callers.account(identity).volunteerId(), body == null ? null : body.reason())
+        return claims.release(id, me(), body == null ? null : body.reason())
                 .replaceWith(Response.noContent().build());
+    }
+
+    private UUID me() {
+        return Account.of(Caller.of(identity)).volunteerId();
     }
 }

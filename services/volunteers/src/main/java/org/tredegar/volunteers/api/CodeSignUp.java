@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.tredegar.volunteers.domain.Profile;
 import org.tredegar.volunteers.domain.Skill;
 
 import java.util.List;
@@ -33,8 +34,8 @@ public record CodeSignUp(
         @Size(max = 35) String language) {
 
     /** The profile as an account sign-up would carry it, with the contact (never verified skills). */
-    public SignUp profile() {
+    public Profile profile() {
         return new SignUp(displayName, hubs, location, radiusKm, skills, languages, availability,
-                onDuty == null || onDuty, limits, contact, null);
+                onDuty == null || onDuty, limits, contact, null).toProfile();
     }
 }

@@ -4,8 +4,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
@@ -15,9 +13,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.tredegar.platform.caller.Caller;
 import org.tredegar.platform.hub.HubAccess;
+import org.tredegar.platform.paging.Cursors;
+import org.tredegar.platform.paging.Page;
+import org.tredegar.volunteers.domain.AssignmentStatus;
 import org.tredegar.volunteers.domain.Boards;
-import org.tredegar.volunteers.domain.Cursor;
+import org.tredegar.volunteers.domain.Keyset;
 
 import java.util.UUID;
 
@@ -36,12 +38,13 @@ public class HubAssignmentResource {
                                           @QueryParam("status") @DefaultValue("active")
                                           @Pattern(regexp = "^(active|completed|released)$", message = "must be active, completed or released") String status,
                                           @QueryParam("cursor") @Size(max = 200) String cursor,
-                                          @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+                                          @QueryParam("limit") Integer limit) {
+        int size = Cursors.limit(limit);
         UUID hub = HubAccess.requireMemberOf(identity, hubId);
-        Cursor after = Cursor.decode(cursor);
-        return boards.hubAssignments(hub, status, after, limit, Callers.actor(identity))
-                .map(slice -> new Page<>(slice.items().stream().map(a -> new AssignmentView(a.id(), a.requestId(), a.volunteerId(),
-                                a.volunteerName(), a.status(), a.acceptedAt(), a.completedAt(), a.releasedAt())).toList(),
-                        slice.next() == null ? null : slice.next().encode()));
+        Keyset after = KeysetPages.after(cursor);
+        return boards.hubAssignments(hub, AssignmentStatus.fromSlug(status), after, size, Caller.of(identity).actor())
+                .map(slice -> KeysetPages.page(slice, a -> new AssignmentView(a.id(), a.requestId(), a.volunteerId(),
+                        a.volunteerName(), a.status(), a.acceptedAt(), a.completedAt(), a.releasedAt()),
+                        a -> new Keyset(a.acceptedAt(), a.id())));
     }
 }

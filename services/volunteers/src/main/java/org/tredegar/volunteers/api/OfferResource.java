@@ -13,6 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.tredegar.platform.problem.ApiProblem;
+import org.tredegar.platform.caller.Caller;
+import org.tredegar.volunteers.domain.Account;
 import org.tredegar.volunteers.domain.Claims;
 
 import java.util.UUID;
@@ -50,6 +52,6 @@ public class OfferResource {
             }
             return answer.volunteerId();
         }
-        return Callers.account(identity).volunteerId();
+        return Account.of(Caller.of(identity)).volunteerId();
     }
 }

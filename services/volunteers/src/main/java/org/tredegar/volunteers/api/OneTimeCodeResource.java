@@ -9,7 +9,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.tredegar.volunteers.domain.CodeSignUps;
+import org.tredegar.platform.caller.Caller;
+import org.tredegar.volunteers.domain.SignUpSecrets;
 
 import java.util.UUID;
 
@@ -21,7 +22,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class OneTimeCodeResource {
     @Inject
-    CodeSignUps signUps;
+    SignUpSecrets secrets;
     @Inject
     SecurityIdentity identity;
 
@@ -29,7 +30,7 @@ public class OneTimeCodeResource {
     @Path("/{codeId}")
     @RolesAllowed("service")
     public Uni<OneTimeCodeView> code(@PathParam("codeId") UUID codeId) {
-        return signUps.openCode(codeId, Callers.actor(identity)).map(c -> new OneTimeCodeView(c.channel(), c.value(),
+        return secrets.open(codeId, Caller.of(identity).actor()).map(c -> new OneTimeCodeView(c.channel(), c.value(),
                 c.code(), c.language(), c.purpose(), c.expiresAt()));
     }
 }

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.tredegar.volunteers.domain.ProfileChange;
 import org.tredegar.volunteers.domain.Skill;
 
 import java.util.List;
@@ -21,4 +22,9 @@ public record ProfilePatch(
         @Size(max = 50) List<SignUp.@NotNull @Valid Window> availability,
         Boolean onDuty,
         @Valid SignUp.Limits limits) {
+
+    public ProfileChange toChange() {
+        return new ProfileChange(displayName, hubs, location == null ? null : location.toProfile(), radiusKm, skills,
+                languages, SignUp.windows(availability), onDuty, limits == null ? null : limits.toProfile());
+    }
 }

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.tredegar.contracts.model.ContactChannel;
+import org.tredegar.volunteers.domain.Profile;
 import org.tredegar.volunteers.domain.Skill;
 
 import java.util.List;
@@ -35,10 +36,24 @@ public record SignUp(
         @Valid Contact contact,
         @Size(max = 20) List<@NotNull Skill> verifiedSkills) {
 
+    public Profile toProfile() {
+        return new Profile(displayName, hubs, location.toProfile(), radiusKm, skills, languages, windows(availability),
+                onDuty, limits == null ? null : limits.toProfile(), contact == null ? null : contact.toProfile(),
+                verifiedSkills);
+    }
+
+    static List<Profile.Window> windows(List<Window> availability) {
+        return availability == null ? null : availability.stream().map(Window::toProfile).toList();
+    }
+
     public record Home(
             @NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
             @NotNull @DecimalMin("-180") @DecimalMax("180") Double lon,
             @Size(max = 64) String area) {
+
+        Profile.Home toProfile() {
+            return new Profile.Home(lat, lon, area);
+        }
     }
 
     /** A weekly window in the volunteer's timezone; "24:00" ends at midnight. */
@@ -46,10 +61,18 @@ public record SignUp(
             @NotNull @Pattern(regexp = Patterns.WEEKDAY, message = Patterns.WEEKDAY_MESSAGE) String day,
             @NotNull @Pattern(regexp = Patterns.CLOCK, message = "must be a time HH:MM") String from,
             @NotNull @Pattern(regexp = Patterns.CLOCK_END, message = "must be a time HH:MM (24:00 for midnight)") String to) {
+
+        Profile.Window toProfile() {
+            return new Profile.Window(day, from, to);
+        }
     }
 
     /** {@code maxTasksPerWeek} null = no limit. */
     public record Limits(@Min(1) @Max(100) Integer maxTasksPerWeek, @Min(0) @Max(168) Integer restHours) {
+
+        Profile.Limits toProfile() {
+            return new Profile.Limits(maxTasksPerWeek, restHours);
+        }
     }
 
     public record Contact(@NotNull ContactChannel channel, @NotBlank @Size(max = 254) String value) {
@@ -63,6 +86,10 @@ public record SignUp(
                 case EMAIL -> value.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
                 case SMS, PHONE -> value.matches("^\\+?[0-9 ()-]{6,20}$");
             };
+        }
+
+        Profile.Contact toProfile() {
+            return new Profile.Contact(channel, value);
         }
     }
 }

@@ -16,6 +16,7 @@ import org.tredegar.platform.problem.ApiProblem;
 import org.tredegar.platform.problem.Problem;
 import org.tredegar.platform.web.ratelimit.RateLimited;
 import org.tredegar.volunteers.domain.CodeSignUps;
+import org.tredegar.volunteers.domain.SignUpConfirmations;
 
 import java.util.List;
 import java.util.UUID;
@@ -31,12 +32,14 @@ import java.util.UUID;
 public class SignUpResource {
     @Inject
     CodeSignUps signUps;
+    @Inject
+    SignUpConfirmations confirmations;
 
     /** 202 with the sign-up id: the same answer whether or not the contact already belongs to a volunteer. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> signUp(@NotNull(message = "a JSON body is required") @Valid CodeSignUp body) {
-        return signUps.start(body).map(a -> Response.accepted(new SignUpAccepted(a.signUpId(), a.expiresAt()))
+        return signUps.start(body.profile(), body.language()).map(a -> Response.accepted(new SignUpAccepted(a.signUpId(), a.expiresAt()))
                 .header("Location", "/api/v1/volunteers/sign-ups/" + a.signUpId()).build());
     }
 
@@ -49,7 +52,7 @@ public class SignUpResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> confirm(@PathParam("signUpId") UUID signUpId,
                                  @NotNull(message = "a JSON body with the code is required") @Valid CodeAnswer answer) {
-        return signUps.confirm(signUpId, answer.code()).map(c -> switch (c.outcome()) {
+        return confirmations.confirm(signUpId, answer.code()).map(c -> switch (c.outcome()) {
             case CREATED -> Response.status(201).header("Location", "/api/v1/volunteers/" + c.volunteerId())
                     .entity(new SignUpConfirmed(c.volunteerId())).build();
             case ALREADY -> Response.ok(new SignUpConfirmed(c.volunteerId())).build();

@@ -6,13 +6,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -20,16 +16,23 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.tredegar.platform.caller.Caller;
 import org.tredegar.platform.hub.HubAccess;
+import org.tredegar.platform.paging.Cursors;
+import org.tredegar.platform.paging.Page;
 import org.tredegar.volunteers.domain.Account;
 import org.tredegar.volunteers.domain.Boards;
-import org.tredegar.volunteers.domain.Cursor;
 import org.tredegar.volunteers.domain.DutyByMessage;
-import org.tredegar.volunteers.domain.Languages;
+import org.tredegar.volunteers.domain.Keyset;
+import org.tredegar.volunteers.domain.Profiles;
 import org.tredegar.volunteers.domain.Registry;
+import org.tredegar.volunteers.domain.SealedContacts;
+import org.tredegar.volunteers.domain.VolunteerRecords;
 
+import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/volunteers")
@@ -39,6 +42,10 @@ public class VolunteerResource {
 
     @Inject
     Registry registry;
+    @Inject
+    Profiles profiles;
+    @Inject
+    SealedContacts contacts;
     @Inject
     DutyByMessage dutyByMessage;
     @Inject
@@ -58,8 +65,8 @@ public class VolunteerResource {
     public Uni<Response> signUp(@NotNull(message = "a JSON body is required") @Valid SignUp body) {
         boolean forSomeoneElse = identity.hasRole("coordinator") && body.contact() != null;
         Uni<Registry.Registered> registered = forSomeoneElse
-                ? registry.registerByCoordinator(body, Callers.actor(identity), HubAccess.hubsOf(identity))
-                : registry.signUpSelf(body, Callers.account(identity));
+                ? registry.registerByCoordinator(body.toProfile(), Caller.of(identity).actor(), HubAccess.hubsOf(identity))
+                : registry.signUpSelf(body.toProfile(), account());
         return registered.map(r -> Response.status(r.created() ? 201 : 200)
                 .header("Location", "/api/v1/volunteers/" + (forSomeoneElse ? r.volunteer().id : "me"))
                 .entity(VolunteerViews.of(r.volunteer(), json)).build());
@@ -69,7 +76,7 @@ public class VolunteerResource {
     @Path("/me")
     @RolesAllowed({"volunteer", "coordinator"})
     public Uni<VolunteerView> me() {
-        return registry.mine(Callers.account(identity)).map(v -> VolunteerViews.of(v, json));
+        return profiles.mine(account()).map(v -> VolunteerViews.of(v, json));
     }
 
     @PATCH
@@ -77,7 +84,7 @@ public class VolunteerResource {
     @RolesAllowed({"volunteer", "coordinator"})
     @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
     public Uni<VolunteerView> change(@NotNull(message = "a JSON body is required") @Valid ProfilePatch patch) {
-        return registry.change(Callers.account(identity), patch).map(v -> VolunteerViews.of(v, json));
+        return profiles.change(account(), patch.toChange()).map(v -> VolunteerViews.of(v, json));
     }
 
     /** The on/off-duty switch: off duty, nobody is asked, whatever the weekly windows say. */
@@ -86,7 +93,7 @@ public class VolunteerResource {
     @RolesAllowed({"volunteer", "coordinator"})
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<VolunteerView> duty(@NotNull(message = "a JSON body is required") @Valid DutyChange change) {
-        return registry.setOnDuty(Callers.account(identity), change.onDuty()).map(v -> VolunteerViews.of(v, json));
+        return profiles.setOnDuty(account(), change.onDuty()).map(v -> VolunteerViews.of(v, json));
     }
 
     /** Offers waiting for my answer: what, roughly how far, until when — never who or where exactly. */
@@ -94,13 +101,12 @@ public class VolunteerResource {
     @Path("/me/offers")
     @RolesAllowed({"volunteer", "coordinator"})
     public Uni<Page<OfferView>> offers(@QueryParam("cursor") @Size(max = 200) String cursor,
-                                       @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
-        Cursor after = Cursor.decode(cursor);
-        Account account = Callers.account(identity);
-        return registry.mine(account).chain(me -> boards.openOffers(me.id, after, limit))
-                .map(slice -> new Page<>(slice.items().stream().map(o -> new OfferView(o.id(), o.requestId(), o.category(),
-                        o.urgency(), roughly(o.distanceKm()), o.offerCode(), o.expiresAt())).toList(),
-                        slice.next() == null ? null : slice.next().encode()));
+                                       @QueryParam("limit") Integer limit) {
+        int size = Cursors.limit(limit);
+        Keyset after = KeysetPages.after(cursor);
+        return profiles.mine(account()).chain(me -> boards.openOffers(me.id, after, size))
+                .map(slice -> KeysetPages.page(slice, o -> new OfferView(o.id(), o.requestId(), o.category(),
+                        o.urgency(), roughly(o.distanceKm()), o.offerCode(), o.expiresAt()), o -> new Keyset(o.expiresAt(), o.id())));
     }
 
     /**
@@ -111,8 +117,8 @@ public class VolunteerResource {
     @Path("/{id}/contact")
     @RolesAllowed("service")
     public Uni<ContactView> contact(@PathParam("id") UUID id) {
-        return registry.contact(id, Callers.actor(identity))
-                .map(c -> new ContactView(c.channel(), c.value(), c.language(), java.util.List.of()));
+        return contacts.open(id, Caller.of(identity).actor())
+                .map(c -> new ContactView(c.channel(), c.value(), c.language(), List.of()));
     }
 
     /**
@@ -125,7 +131,7 @@ public class VolunteerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<DutyView> dutyByContact(@NotNull(message = "a JSON body is required") @Valid DutyByContact change) {
         return dutyByMessage.set(change.channel(), change.value(), change.onDuty())
-                .map(v -> new DutyView(v.id, v.onDuty, Languages.parseList(v.languages).stream().findFirst().orElse("en")));
+                .map(v -> new DutyView(v.id, v.onDuty, VolunteerRecords.firstLanguage(v)));
     }
 
     /** Half-kilometre steps: enough to decide, not enough to place the requester's door. */
@@ -140,7 +146,11 @@ public class VolunteerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<VolunteerView> verify(@PathParam("id") UUID id,
                                      @NotNull(message = "a JSON body is required") @Valid SkillVerification body) {
-        return registry.verify(id, body.verifiedSkills(), Callers.actor(identity), HubAccess.hubsOf(identity))
+        return profiles.verify(id, body.verifiedSkills(), Caller.of(identity).actor(), HubAccess.hubsOf(identity))
                 .map(v -> VolunteerViews.of(v, json));
+    }
+
+    private Account account() {
+        return Account.of(Caller.of(identity));
     }
 }

@@ -3,8 +3,8 @@ package org.tredegar.volunteers.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.tredegar.volunteers.domain.Availability;
 import org.tredegar.volunteers.domain.Languages;
-import org.tredegar.volunteers.domain.Registry;
 import org.tredegar.volunteers.domain.Skill;
+import org.tredegar.volunteers.domain.VolunteerRecords;
 import org.tredegar.volunteers.persistence.VolunteerEntity;
 
 final class VolunteerViews {
@@ -12,7 +12,7 @@ final class VolunteerViews {
     }
 
     static VolunteerView of(VolunteerEntity v, ObjectMapper json) {
-        return new VolunteerView(v.id, v.displayName, Registry.hubsOf(v), new SignUp.Home(v.lat, v.lon, v.area), v.radiusKm,
+        return new VolunteerView(v.id, v.displayName, VolunteerRecords.hubsOf(v), new SignUp.Home(v.lat, v.lon, v.area), v.radiusKm,
                 Skill.parseList(v.skills).stream().map(Skill::slug).toList(),
                 Skill.parseList(v.verifiedSkills).stream().map(Skill::slug).toList(),
                 Languages.parseList(v.languages),

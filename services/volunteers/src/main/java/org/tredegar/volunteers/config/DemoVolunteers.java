@@ -10,18 +10,19 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.tredegar.platform.hub.HubIds;
-import org.tredegar.platform.outbox.OutboxWriter;
-import org.tredegar.platform.privacy.ContactCipher;
-import org.tredegar.volunteers.domain.Availability;
-import org.tredegar.volunteers.domain.Geo;
+import org.tredegar.contracts.model.ContactChannel;
+import org.tredegar.volunteers.domain.Languages;
+import org.tredegar.volunteers.domain.Profile;
 import org.tredegar.volunteers.domain.Registry;
-import org.tredegar.volunteers.domain.SpatialIndex;
+import org.tredegar.volunteers.domain.SealedContacts;
+import org.tredegar.volunteers.domain.Skill;
+import org.tredegar.volunteers.domain.VolunteerRecords;
 import org.tredegar.volunteers.domain.WeeklyAvailability;
-import org.tredegar.volunteers.persistence.VolunteerContactEntity;
 import org.tredegar.volunteers.persistence.VolunteerEntity;
+import org.tredegar.volunteers.persistence.Volunteers;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,7 +32,7 @@ import java.util.UUID;
  * accounts around each hub (reached by SMS; numbers from Ofcom's drama range, never real). Loaded only when
  * {@code tredegar.demo.enabled} is on; fixed ids, so a restart adds nothing twice.
  * <p>
- * Profiles with a username are handed to that Keycloak login on its first call (Registry.find): the realm
+ * Profiles with a username are handed to that Keycloak login on its first call (Profiles.find): the realm
  * generates subjects, so the fixed id here becomes the login's subject then.
  */
 @ApplicationScoped
@@ -42,11 +43,11 @@ public class DemoVolunteers {
     @ConfigProperty(name = "tredegar.demo.enabled", defaultValue = "false")
     boolean enabled;
     @Inject
-    ContactCipher cipher;
-    @Inject
-    OutboxWriter outbox;
+    SealedContacts contacts;
     @Inject
     Registry registry;
+    @Inject
+    Volunteers volunteers;
     @Inject
     ObjectMapper json;
 
@@ -77,62 +78,24 @@ public class DemoVolunteers {
         VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (Demo demo : DEMO) {
-                chain = chain.chain(() -> exists(demo).chain(present -> present ? Uni.createFrom().voidItem() : create(demo)));
+                chain = chain.chain(() -> volunteers.demoProfileExists(demo.id(), demo.username())
+                        .chain(present -> present ? Uni.createFrom().voidItem() : create(demo)));
             }
             return chain;
         }));
         LOG.infof("demo volunteers loaded: %d", DEMO.size());
     }
 
-    /** By id, or by username: a demo login that claimed its profile has changed the id to its subject. */
-    private Uni<Boolean> exists(Demo demo) {
-        String sql = demo.username() == null ? "SELECT count(*) FROM volunteers WHERE id = ?1 AND ?2 = ''"
-                : "SELECT count(*) FROM volunteers WHERE id = ?1 OR account_username = ?2";
-        return Panache.getSession().chain(s -> s.createNativeQuery(sql, Long.class)
-                .setParameter(1, demo.id()).setParameter(2, demo.username() == null ? "" : demo.username())
-                .getSingleResult()).map(n -> n > 0);
-    }
-
+    /** Registered like anyone (and so published, for other services' read models such as the dashboard's). */
     private Uni<Void> create(Demo demo) {
         Instant now = Instant.now();
-        VolunteerEntity v = new VolunteerEntity();
-        v.id = demo.id();
+        Profile.Contact phone = demo.phone() == null ? null : new Profile.Contact(ContactChannel.SMS, demo.phone());
+        Profile profile = new Profile(demo.name(), List.of(demo.hub()), new Profile.Home(demo.lat(), demo.lon(), null),
+                demo.radiusKm(), new ArrayList<>(Skill.parseList(demo.skills())), Languages.parseList(demo.languages()),
+                List.of(), true, new Profile.Limits(demo.maxTasksPerWeek(), 0), phone, null);
+        VolunteerEntity v = VolunteerRecords.newVolunteer(demo.id(), null, profile, WeeklyAvailability.ALWAYS,
+                phone != null, "demo", now, json);
         v.accountUsername = demo.username();
-        v.displayName = demo.name();
-        v.hubs = demo.hub();
-        v.hubId = HubIds.idOf(demo.hub());
-        v.lat = Geo.approximate(demo.lat());
-        v.lon = Geo.approximate(demo.lon());
-        v.h3Fine = SpatialIndex.fineCell(v.lat, v.lon);
-        v.h3Coarse = SpatialIndex.coarseCell(v.lat, v.lon);
-        v.radiusKm = demo.radiusKm();
-        v.skills = demo.skills();
-        v.verifiedSkills = "";
-        v.languages = demo.languages();
-        v.availability = Availability.write(json, WeeklyAvailability.ALWAYS);
-        v.timezone = "Europe/London";
-        v.onDuty = true;
-        v.maxTasksPerWeek = demo.maxTasksPerWeek();
-        v.restHours = 0;
-        v.smsOnly = demo.phone() != null;
-        v.registeredBy = "demo";
-        v.createdAt = now;
-        v.updatedAt = now;
-        // Published like any registration, so that other services' read models (the dashboard) know them too.
-        Uni<Void> write = v.persist().chain(() -> outbox.append(Registry.registered(v, now)))
-                .chain(() -> registry.onDutyFromTheStart(v, now)).replaceWithVoid();
-        if (demo.phone() != null) {
-            ContactCipher.Sealed sealed = cipher.seal(demo.phone(), v.id.toString());
-            VolunteerContactEntity c = new VolunteerContactEntity();
-            c.volunteerId = v.id;
-            c.channel = "sms";
-            c.keyId = sealed.keyId();
-            c.nonce = sealed.nonce();
-            c.ciphertext = sealed.ciphertext();
-            c.lookupHash = cipher.lookupHash("sms", demo.phone());
-            c.createdAt = now;
-            write = write.chain(() -> c.persist()).replaceWithVoid();
-        }
-        return write;
+        return registry.enrol(v, phone == null ? null : contacts.seal(v.id, phone), now).replaceWithVoid();
     }
 }

@@ -1,5 +1,7 @@
 package org.tredegar.volunteers.domain;
 
+import org.tredegar.platform.caller.Caller;
+
 import java.util.UUID;
 
 /**
@@ -9,4 +11,14 @@ import java.util.UUID;
  * @param username the token's {@code preferred_username}; only used to hand a demo profile to its demo login
  */
 public record Account(UUID volunteerId, String subject, String username) {
+
+    /** A volunteer's own account; any other subject than a UUID gets a stable UUID derived from it. */
+    public static Account of(Caller caller) {
+        return new Account(caller.accountUuid(), caller.subject().orElse(null), caller.username().orElse(null));
+    }
+
+    /** Someone known only by their volunteer id (a person working by text, found by their number). */
+    public static Account byId(UUID volunteerId) {
+        return new Account(volunteerId, null, null);
+    }
 }

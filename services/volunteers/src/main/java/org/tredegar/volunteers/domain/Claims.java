@@ -12,7 +12,8 @@ import org.tredegar.platform.audit.AuditTrail;
 import org.tredegar.platform.outbox.OutboxWriter;
 import org.tredegar.platform.problem.ApiProblem;
 import org.tredegar.volunteers.persistence.AssignmentEntity;
-import org.tredegar.volunteers.persistence.MatchRoundEntity;
+import org.tredegar.volunteers.persistence.Assignments;
+import org.tredegar.volunteers.persistence.Offers;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -31,27 +32,25 @@ public class Claims {
     @Inject
     OfferRounds rounds;
     @Inject
+    Offers offers;
+    @Inject
+    Assignments assignments;
+    @Inject
     OutboxWriter outbox;
     @Inject
     AuditTrail audit;
 
-    record OfferRow(UUID requestId, UUID volunteerId, UUID hubId, String status, Instant expiresAt) {
-    }
-
-    record AssignmentRow(UUID requestId, UUID volunteerId, UUID hubId, String status) {
-    }
-
     public Uni<AssignmentEntity> accept(UUID offerId, UUID volunteerId) {
         return Panache.withTransaction(() -> ownOffer(offerId, volunteerId).chain(offer -> rounds.lock(offer.requestId()).chain(round -> {
-            Instant now = OfferRounds.now();
-            return answer(offerId, "accepted", now).chain(updated -> {
-                if (updated == 0) {
+            Instant now = StoredTime.now();
+            return offers.answer(offerId, OfferStatus.ACCEPTED, now).chain(answered -> {
+                if (!answered) {
                     return explain(offerId, now);
                 }
-                if (!MatchRoundEntity.OPEN.equals(round.status)) {
+                if (round.status != RoundStatus.OPEN) {
                     return Uni.createFrom().failure(taken());
                 }
-                round.status = MatchRoundEntity.ASSIGNED;
+                round.status = RoundStatus.ASSIGNED;
                 round.updatedAt = now;
                 AssignmentEntity assignment = new AssignmentEntity();
                 assignment.id = UUID.randomUUID();
@@ -59,13 +58,13 @@ public class Claims {
                 assignment.offerId = offerId;
                 assignment.volunteerId = volunteerId;
                 assignment.hubId = offer.hubId();
-                assignment.status = AssignmentEntity.ACTIVE;
+                assignment.status = AssignmentStatus.ACTIVE;
                 assignment.acceptedAt = now;
                 return assignment.<AssignmentEntity>persist()
-                        .call(() -> rounds.withdrawPending(offer.requestId(), now))
+                        .call(() -> offers.withdrawPending(offer.requestId(), now))
                         .call(() -> outbox.append(new OfferAccepted(offerId, offer.requestId(), volunteerId, assignment.id,
                                 offer.hubId(), now)))
-                        .call(() -> audit.record(offer.hubId(), "volunteer:" + volunteerId, "assignment.created",
+                        .call(() -> audit.record(offer.hubId(), actor(volunteerId), "assignment.created",
                                 assignment.id.toString(), "request " + offer.requestId() + " offer " + offerId))
                         .replaceWith(assignment);
             });
@@ -74,13 +73,13 @@ public class Claims {
 
     public Uni<Void> decline(UUID offerId, UUID volunteerId) {
         return Panache.withTransaction(() -> ownOffer(offerId, volunteerId).chain(offer -> rounds.lock(offer.requestId()).chain(round -> {
-            Instant now = OfferRounds.now();
-            return answer(offerId, "declined", now).chain(updated -> {
-                if (updated == 0) {
+            Instant now = StoredTime.now();
+            return offers.answer(offerId, OfferStatus.DECLINED, now).chain(answered -> {
+                if (!answered) {
                     return explain(offerId, now);
                 }
                 return outbox.append(new OfferDeclined(offerId, offer.requestId(), volunteerId, offer.hubId(), now))
-                        .chain(() -> MatchRoundEntity.OPEN.equals(round.status) ? rounds.topUp(round, now) : Uni.createFrom().item(0))
+                        .chain(() -> round.status == RoundStatus.OPEN ? rounds.topUp(round, now) : Uni.createFrom().item(0))
                         .replaceWithVoid();
             });
         })));
@@ -88,15 +87,15 @@ public class Claims {
 
     public Uni<Void> complete(UUID assignmentId, UUID volunteerId) {
         return Panache.withTransaction(() -> ownAssignment(assignmentId, volunteerId).chain(a -> rounds.lock(a.requestId()).chain(round -> {
-            Instant now = OfferRounds.now();
-            return finish(assignmentId, "completed", "completed_at", null, now).chain(updated -> {
-                if (updated == 0) {
+            Instant now = StoredTime.now();
+            return assignments.complete(assignmentId, now).chain(completed -> {
+                if (!completed) {
                     return Uni.createFrom().failure(notActive());
                 }
-                round.status = MatchRoundEntity.DONE;
+                round.status = RoundStatus.DONE;
                 round.updatedAt = now;
                 return outbox.append(new AssignmentCompleted(assignmentId, a.requestId(), volunteerId, a.hubId(), now))
-                        .chain(() -> audit.record(a.hubId(), "volunteer:" + volunteerId, "assignment.completed",
+                        .chain(() -> audit.record(a.hubId(), actor(volunteerId), "assignment.completed",
                                 assignmentId.toString(), "request " + a.requestId()))
                         .replaceWithVoid();
             });
@@ -106,18 +105,18 @@ public class Claims {
     /** The volunteer cannot do it after all: no blame, the next candidates are asked. */
     public Uni<Void> release(UUID assignmentId, UUID volunteerId, String reason) {
         return Panache.withTransaction(() -> ownAssignment(assignmentId, volunteerId).chain(a -> rounds.lock(a.requestId()).chain(round -> {
-            Instant now = OfferRounds.now();
-            return finish(assignmentId, "released", "released_at", reason, now).chain(updated -> {
-                if (updated == 0) {
+            Instant now = StoredTime.now();
+            return assignments.release(assignmentId, reason, now).chain(released -> {
+                if (!released) {
                     return Uni.createFrom().failure(notActive());
                 }
-                boolean reopen = MatchRoundEntity.ASSIGNED.equals(round.status);
+                boolean reopen = round.status == RoundStatus.ASSIGNED;
                 if (reopen) {
-                    round.status = MatchRoundEntity.OPEN;
+                    round.status = RoundStatus.OPEN;
                     round.updatedAt = now;
                 }
                 return outbox.append(new AssignmentReleased(assignmentId, a.requestId(), volunteerId, a.hubId(), reason, now))
-                        .chain(() -> audit.record(a.hubId(), "volunteer:" + volunteerId, "assignment.released",
+                        .chain(() -> audit.record(a.hubId(), actor(volunteerId), "assignment.released",
                                 assignmentId.toString(), "request " + a.requestId() + (reason == null ? "" : " reason " + reason)))
                         .chain(() -> reopen ? rounds.topUp(round, now) : Uni.createFrom().item(0))
                         .replaceWithVoid();
@@ -125,69 +124,46 @@ public class Claims {
         })));
     }
 
-    private Uni<OfferRow> ownOffer(UUID offerId, UUID volunteerId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT request_id, volunteer_id, hub_id, status, expires_at "
-                        + "FROM offers WHERE id = ?1", Object[].class).setParameter(1, offerId).getResultList())
-                .map(rows -> {
-                    if (rows.isEmpty()) {
-                        throw ApiProblem.notFound("offer " + offerId);
-                    }
-                    Object[] r = rows.get(0);
-                    OfferRow offer = new OfferRow((UUID) r[0], (UUID) r[1], (UUID) r[2], (String) r[3], CandidateSearch.instant(r[4]));
-                    if (!offer.volunteerId().equals(volunteerId)) {
-                        throw ApiProblem.forbidden("this offer was made to someone else");
-                    }
-                    return offer;
-                });
+    private Uni<Offers.Found> ownOffer(UUID offerId, UUID volunteerId) {
+        return offers.find(offerId).map(found -> {
+            Offers.Found offer = found.orElseThrow(() -> ApiProblem.notFound("offer " + offerId));
+            if (!offer.volunteerId().equals(volunteerId)) {
+                throw ApiProblem.forbidden("this offer was made to someone else");
+            }
+            return offer;
+        });
     }
 
-    private Uni<AssignmentRow> ownAssignment(UUID assignmentId, UUID volunteerId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT request_id, volunteer_id, hub_id, status "
-                        + "FROM assignments WHERE id = ?1", Object[].class).setParameter(1, assignmentId).getResultList())
-                .map(rows -> {
-                    if (rows.isEmpty()) {
-                        throw ApiProblem.notFound("assignment " + assignmentId);
-                    }
-                    Object[] r = rows.get(0);
-                    if (!volunteerId.equals(r[1])) {
-                        throw ApiProblem.forbidden("this task is held by someone else");
-                    }
-                    return new AssignmentRow((UUID) r[0], (UUID) r[1], (UUID) r[2], (String) r[3]);
-                });
-    }
-
-    /** The conditional step: only a pending, unexpired offer can be answered, whoever asks at the same moment. */
-    private Uni<Integer> answer(UUID offerId, String status, Instant now) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("UPDATE offers SET status = ?2, answered_at = ?3 "
-                        + "WHERE id = ?1 AND status = 'pending' AND expires_at > ?3")
-                .setParameter(1, offerId).setParameter(2, status).setParameter(3, OfferRounds.utc(now)).executeUpdate());
-    }
-
-    private Uni<Integer> finish(UUID assignmentId, String status, String timeColumn, String reason, Instant now) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("UPDATE assignments SET status = ?2, " + timeColumn + " = ?3, "
-                        + "release_reason = NULLIF(?4, '') WHERE id = ?1 AND status = 'active'")
-                .setParameter(1, assignmentId).setParameter(2, status).setParameter(3, OfferRounds.utc(now))
-                .setParameter(4, reason == null ? "" : reason).executeUpdate());
+    private Uni<Assignments.Found> ownAssignment(UUID assignmentId, UUID volunteerId) {
+        return assignments.find(assignmentId).map(found -> {
+            Assignments.Found assignment = found.orElseThrow(() -> ApiProblem.notFound("assignment " + assignmentId));
+            if (!volunteerId.equals(assignment.volunteerId())) {
+                throw ApiProblem.forbidden("this task is held by someone else");
+            }
+            return assignment;
+        });
     }
 
     /** Why an offer could not be answered, in words a volunteer understands. Re-read: the state may just have changed. */
     private <T> Uni<T> explain(UUID offerId, Instant now) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT status, expires_at FROM offers WHERE id = ?1", Object[].class)
-                        .setParameter(1, offerId).getResultList())
-                .chain(rows -> {
-                    Object[] row = rows.get(0);
-                    String status = (String) row[0];
-                    boolean expired = "expired".equals(status)
-                            || ("pending".equals(status) && !CandidateSearch.instant(row[1]).isAfter(now));
-                    ApiProblem problem = expired
-                            ? ApiProblem.conflict("offer-expired", "This offer has expired. Thank you for looking — we will ask you again.")
-                            : switch (status) {
-                                case "accepted" -> ApiProblem.conflict("offer-already-accepted", "You have already accepted this offer.");
-                                case "declined" -> ApiProblem.conflict("offer-declined", "You declined this offer earlier.");
-                                default -> taken();
-                            };
-                    return Uni.createFrom().failure(problem);
-                });
+        return offers.find(offerId).chain(found -> {
+            Offers.Found offer = found.orElseThrow();
+            boolean expired = offer.status() == OfferStatus.EXPIRED
+                    || (offer.status() == OfferStatus.PENDING && !offer.expiresAt().isAfter(now));
+            ApiProblem problem = expired
+                    ? ApiProblem.conflict("offer-expired", "This offer has expired. Thank you for looking — we will ask you again.")
+                    : switch (offer.status()) {
+                        case ACCEPTED -> ApiProblem.conflict("offer-already-accepted", "You have already accepted this offer.");
+                        case DECLINED -> ApiProblem.conflict("offer-declined", "You declined this offer earlier.");
+                        default -> taken();
+                    };
+            return Uni.createFrom().failure(problem);
+        });
+    }
+
+    /** Who the audit trail names for a step of the volunteer's own task, also when a service relays their SMS answer. */
+    private static String actor(UUID volunteerId) {
+        return "volunteer:" + volunteerId;
     }
 
     private static ApiProblem taken() {

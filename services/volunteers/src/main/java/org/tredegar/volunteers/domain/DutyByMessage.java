@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.tredegar.platform.privacy.ContactCipher;
 import org.tredegar.platform.problem.ApiProblem;
-import org.tredegar.volunteers.persistence.VolunteerContactEntity;
+import org.tredegar.volunteers.persistence.VolunteerContacts;
 import org.tredegar.volunteers.persistence.VolunteerEntity;
 
 /**
@@ -17,15 +17,18 @@ import org.tredegar.volunteers.persistence.VolunteerEntity;
 @ApplicationScoped
 public class DutyByMessage {
     @Inject
-    Registry registry;
+    Profiles profiles;
+    @Inject
+    VolunteerContacts contacts;
     @Inject
     ContactCipher cipher;
 
+    /** {@code channel} as the slug the contact was registered with (sms, email). */
     public Uni<VolunteerEntity> set(String channel, String value, boolean onDuty) {
         String hash = cipher.lookupHash(channel, value);
-        return Panache.withSession(() -> VolunteerContactEntity.<VolunteerContactEntity>find("lookupHash", hash).firstResult())
+        return Panache.withSession(() -> contacts.byLookupHash(hash))
                 // The same answer for "no such number" as for any unknown id: the caller learns nothing more.
                 .onItem().ifNull().failWith(() -> ApiProblem.notFound("a volunteer with this contact"))
-                .chain(contact -> registry.setOnDuty(new Account(contact.volunteerId, null, null), onDuty));
+                .chain(contact -> profiles.setOnDuty(Account.byId(contact.volunteerId), onDuty));
     }
 }

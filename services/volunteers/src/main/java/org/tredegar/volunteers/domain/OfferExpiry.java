@@ -7,10 +7,12 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
+import org.tredegar.volunteers.persistence.Offers;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Offers nobody answered in time expire, and the next candidates are asked in their place. Each request is
@@ -25,6 +27,8 @@ public class OfferExpiry {
 
     @Inject
     OfferRounds rounds;
+    @Inject
+    Offers offers;
 
     @Scheduled(every = "${tredegar.offers.expiry-check:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> run() {
@@ -34,10 +38,7 @@ public class OfferExpiry {
 
     /** Returns how many offers expired. */
     public Uni<Integer> expireDue(Instant now) {
-        return Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery(
-                                "SELECT DISTINCT request_id FROM offers WHERE status = 'pending' AND expires_at <= ?1 LIMIT ?2", UUID.class)
-                        .setParameter(1, OfferRounds.utc(now)).setParameter(2, BATCH).getResultList()))
-                .chain(requests -> expireEach(requests, now));
+        return Panache.withSession(() -> offers.requestsWithDueOffers(now, BATCH)).chain(requests -> expireEach(requests, now));
     }
 
     private Uni<Integer> expireEach(List<UUID> requests, Instant now) {
@@ -46,6 +47,6 @@ public class OfferExpiry {
         }
         return Multi.createFrom().iterable(requests)
                 .onItem().transformToUniAndConcatenate(id -> Panache.withTransaction(() -> rounds.expireDue(id, now)))
-                .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue));
+                .collect().with(Collectors.summingInt(Integer::intValue));
     }
 }

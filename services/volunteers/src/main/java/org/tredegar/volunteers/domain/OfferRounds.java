@@ -1,10 +1,8 @@
 package org.tredegar.volunteers.domain;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 import org.tredegar.contracts.model.GeoPoint;
 import org.tredegar.contracts.model.HelpCategory;
@@ -16,13 +14,12 @@ import org.tredegar.contracts.volunteers.v1.OfferExpired;
 import org.tredegar.contracts.volunteers.v1.OfferMade;
 import org.tredegar.platform.outbox.OutboxWriter;
 import org.tredegar.volunteers.persistence.MatchRoundEntity;
+import org.tredegar.volunteers.persistence.MatchRounds;
 import org.tredegar.volunteers.persistence.OfferEntity;
+import org.tredegar.volunteers.persistence.Offers;
 
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -52,31 +49,28 @@ public class OfferRounds {
     HubGeography geography;
     @Inject
     OutboxWriter outbox;
+    @Inject
+    MatchRounds rounds;
+    @Inject
+    Offers offers;
 
     /**
      * Opens the request's round and makes the first offers. A round that already exists — the same event again
      * under another id, or a replay — is left alone: the primary key on request_id decides, not a lookup.
      */
     public Uni<Void> submitted(RequestSubmitted e) {
-        Instant now = now();
-        GeoPoint point = e.location();
-        return Panache.getSession().chain(s -> s.createNativeQuery("INSERT INTO match_rounds (request_id, hub_id, category, "
-                                + "urgency, language, lat, lon, window_from, window_to, escalation_level, status, created_at, updated_at) "
-                                + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0, 'open', ?10, ?10) ON CONFLICT (request_id) DO NOTHING")
-                        .setParameter(1, e.requestId()).setParameter(2, e.hubId()).setParameter(3, e.category().slug())
-                        .setParameter(4, e.urgency().slug()).setParameter(5, e.language())
-                        .setParameter(6, point == null ? null : point.lat()).setParameter(7, point == null ? null : point.lon())
-                        .setParameter(8, e.window() == null ? null : utc(e.window().from()))
-                        .setParameter(9, e.window() == null ? null : utc(e.window().to()))
-                        .setParameter(10, utc(now))
-                        .executeUpdate())
-                .chain(inserted -> {
-                    if (inserted == 0) {
-                        LOG.debugf("request %s already has a round; no second one", e.requestId());
-                        return Uni.createFrom().voidItem();
-                    }
-                    return lock(e.requestId()).chain(round -> topUp(round, now)).replaceWithVoid();
-                });
+        Instant now = StoredTime.now();
+        MatchRoundEntity round = newRound(e.requestId(), e.hubId(), e.category(), e.urgency(), e.location(), now);
+        round.language = e.language();
+        round.windowFrom = e.window() == null ? null : e.window().from();
+        round.windowTo = e.window() == null ? null : e.window().to();
+        return rounds.insertIfNew(round).chain(inserted -> {
+            if (!inserted) {
+                LOG.debugf("request %s already has a round; no second one", e.requestId());
+                return Uni.createFrom().voidItem();
+            }
+            return lock(e.requestId()).chain(locked -> topUp(locked, now)).replaceWithVoid();
+        });
     }
 
     /** A coordinator corrected category or urgency: later offers use it; a round waiting for candidates tries again. */
@@ -87,8 +81,8 @@ public class OfferRounds {
             }
             round.category = e.category().slug();
             round.urgency = e.urgency().slug();
-            round.updatedAt = now();
-            return MatchRoundEntity.OPEN.equals(round.status) ? topUp(round, round.updatedAt).replaceWithVoid()
+            round.updatedAt = StoredTime.now();
+            return round.status == RoundStatus.OPEN ? topUp(round, round.updatedAt).replaceWithVoid()
                     : Uni.createFrom().voidItem();
         });
     }
@@ -98,12 +92,13 @@ public class OfferRounds {
      * level 3 leaves it to coordinators. Each level asks k people not asked before, on top of any still pending.
      */
     public Uni<Void> escalated(RequestEscalated e) {
-        Instant now = now();
+        Instant now = StoredTime.now();
         return lock(e.requestId()).chain(existing -> {
-            MatchRoundEntity round = existing != null ? existing : fromEscalation(e, now);
+            MatchRoundEntity round = existing != null ? existing
+                    : newRound(e.requestId(), e.hubId(), e.category(), e.urgency(), e.location(), now);
             Uni<MatchRoundEntity> ready = existing != null ? Uni.createFrom().item(round) : round.persist().replaceWith(round);
             return ready.chain(r -> {
-                if (!MatchRoundEntity.OPEN.equals(r.status) || e.level() <= r.escalationLevel) {
+                if (r.status != RoundStatus.OPEN || e.level() <= r.escalationLevel) {
                     return Uni.createFrom().voidItem();
                 }
                 r.escalationLevel = e.level();
@@ -119,12 +114,12 @@ public class OfferRounds {
     /** The request was cancelled, closed, fulfilled or merged away: nobody else is asked, pending offers lapse. */
     public Uni<Void> closed(UUID requestId) {
         return lock(requestId).chain(round -> {
-            if (round == null || MatchRoundEntity.CLOSED.equals(round.status)) {
+            if (round == null || round.status == RoundStatus.CLOSED) {
                 return Uni.createFrom().voidItem();
             }
-            round.status = MatchRoundEntity.CLOSED;
-            round.updatedAt = now();
-            return withdrawPending(requestId, round.updatedAt).replaceWithVoid();
+            round.status = RoundStatus.CLOSED;
+            round.updatedAt = StoredTime.now();
+            return offers.withdrawPending(requestId, round.updatedAt).replaceWithVoid();
         });
     }
 
@@ -134,30 +129,26 @@ public class OfferRounds {
             if (round == null) {
                 return Uni.createFrom().item(0);
             }
-            return Panache.getSession().chain(s -> s.createNativeQuery("UPDATE offers SET status = 'expired', answered_at = ?2 "
-                                    + "WHERE request_id = ?1 AND status = 'pending' AND expires_at <= ?2 "
-                                    + "RETURNING id, volunteer_id, hub_id", Object[].class)
-                            .setParameter(1, requestId).setParameter(2, utc(now)).getResultList())
-                    .chain(expired -> {
-                        Uni<Void> events = Uni.createFrom().voidItem();
-                        for (Object[] row : expired) {
-                            events = events.chain(() -> outbox.append(new OfferExpired((UUID) row[0], requestId, (UUID) row[1],
-                                    (UUID) row[2], now)).replaceWithVoid());
-                        }
-                        return events.chain(() -> MatchRoundEntity.OPEN.equals(round.status) ? topUp(round, now)
-                                : Uni.createFrom().item(0)).replaceWith(expired.size());
-                    });
+            return offers.expireDue(requestId, now).chain(expired -> {
+                Uni<Void> events = Uni.createFrom().voidItem();
+                for (Offers.Expired offer : expired) {
+                    events = events.chain(() -> outbox.append(new OfferExpired(offer.offerId(), requestId, offer.volunteerId(),
+                            offer.hubId(), now)).replaceWithVoid());
+                }
+                return events.chain(() -> round.status == RoundStatus.OPEN ? topUp(round, now)
+                        : Uni.createFrom().item(0)).replaceWith(expired.size());
+            });
         });
     }
 
     /** Locks and returns the request's round (null if none): the first step of every change to a round. */
     public Uni<MatchRoundEntity> lock(UUID requestId) {
-        return MatchRoundEntity.<MatchRoundEntity>findById(requestId, LockModeType.PESSIMISTIC_WRITE);
+        return rounds.lock(requestId);
     }
 
     /** Keeps k offers out for an open round; returns how many new offers were made. */
     public Uni<Integer> topUp(MatchRoundEntity round, Instant now) {
-        return OfferEntity.count("requestId = ?1 and status = ?2", round.requestId, OfferEntity.PENDING)
+        return offers.pendingCount(round.requestId)
                 .chain(pending -> offerNext(round, settings.topK() - pending.intValue(), now));
     }
 
@@ -183,32 +174,24 @@ public class OfferRounds {
     }
 
     private Uni<Boolean> offer(MatchRoundEntity round, MatchRequest request, Matcher.Ranked candidate, Instant now) {
-        UUID offerId = UUID.randomUUID();
         Urgency urgency = Urgency.fromSlug(round.urgency);
-        Instant expiresAt = now.plus(settings.offerExpiry(urgency));
-        double km = Math.round(candidate.distanceKm() * 10) / 10.0;
-        String code = offerCode();
-        UUID volunteerId = candidate.volunteer().id();
-        return Panache.getSession().chain(s -> s.createNativeQuery("INSERT INTO offers (id, request_id, volunteer_id, hub_id, "
-                                + "category, urgency, distance_km, offer_code, status, expires_at, created_at) "
-                                + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'pending', ?9, ?10) "
-                                + "ON CONFLICT (request_id, volunteer_id) DO NOTHING")
-                        .setParameter(1, offerId).setParameter(2, round.requestId).setParameter(3, volunteerId)
-                        .setParameter(4, round.hubId).setParameter(5, round.category).setParameter(6, round.urgency)
-                        .setParameter(7, km).setParameter(8, code).setParameter(9, utc(expiresAt)).setParameter(10, utc(now))
-                        .executeUpdate())
-                .chain(inserted -> inserted == 0 ? Uni.createFrom().item(false)
-                        : outbox.append(new OfferMade(offerId, round.requestId, volunteerId, round.hubId,
-                                HelpCategory.fromSlug(round.category), urgency, km, code,
-                                offerLanguage(request.language(), candidate.volunteer().languages()), expiresAt, now))
-                        .replaceWith(true));
-    }
-
-    /** Pending offers of the request lapse (someone took it, or it closed). */
-    public Uni<Integer> withdrawPending(UUID requestId, Instant now) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("UPDATE offers SET status = 'withdrawn', answered_at = ?2 "
-                        + "WHERE request_id = ?1 AND status = 'pending'")
-                .setParameter(1, requestId).setParameter(2, utc(now)).executeUpdate());
+        OfferEntity offer = new OfferEntity();
+        offer.id = UUID.randomUUID();
+        offer.requestId = round.requestId;
+        offer.volunteerId = candidate.volunteer().id();
+        offer.hubId = round.hubId;
+        offer.category = round.category;
+        offer.urgency = round.urgency;
+        offer.distanceKm = Math.round(candidate.distanceKm() * 10) / 10.0;
+        offer.offerCode = offerCode();
+        offer.status = OfferStatus.PENDING;
+        offer.expiresAt = now.plus(settings.offerExpiry(urgency));
+        offer.createdAt = now;
+        return offers.insertIfNew(offer).chain(inserted -> !inserted ? Uni.createFrom().item(false)
+                : outbox.append(new OfferMade(offer.id, round.requestId, offer.volunteerId, round.hubId,
+                        HelpCategory.fromSlug(round.category), urgency, offer.distanceKm, offer.offerCode,
+                        offerLanguage(request.language(), candidate.volunteer().languages()), offer.expiresAt, now))
+                .replaceWith(true));
     }
 
     /** What the matcher needs to know, at the round's escalation level; null if there is no place to search around. */
@@ -226,16 +209,18 @@ public class OfferRounds {
                 CategoryNeeds.of(HelpCategory.fromSlug(round.category)), round.language, from, to, now);
     }
 
-    private static MatchRoundEntity fromEscalation(RequestEscalated e, Instant now) {
+    /** A round as a request's first event opens it: level 0, open. */
+    private static MatchRoundEntity newRound(UUID requestId, UUID hubId, HelpCategory category, Urgency urgency,
+                                             GeoPoint point, Instant now) {
         MatchRoundEntity round = new MatchRoundEntity();
-        round.requestId = e.requestId();
-        round.hubId = e.hubId();
-        round.category = e.category().slug();
-        round.urgency = e.urgency().slug();
-        round.lat = e.location() == null ? null : e.location().lat();
-        round.lon = e.location() == null ? null : e.location().lon();
+        round.requestId = requestId;
+        round.hubId = hubId;
+        round.category = category.slug();
+        round.urgency = urgency.slug();
+        round.lat = point == null ? null : point.lat();
+        round.lon = point == null ? null : point.lon();
         round.escalationLevel = 0;
-        round.status = MatchRoundEntity.OPEN;
+        round.status = RoundStatus.OPEN;
         round.createdAt = now;
         round.updatedAt = now;
         return round;
@@ -260,13 +245,5 @@ public class OfferRounds {
             code.append(CODE_ALPHABET.charAt(RANDOM.nextInt(CODE_ALPHABET.length())));
         }
         return code.toString();
-    }
-
-    static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

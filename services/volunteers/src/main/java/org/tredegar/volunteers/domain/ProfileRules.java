@@ -1,7 +1,6 @@
 package org.tredegar.volunteers.domain;
 
 import org.tredegar.platform.problem.ApiProblem;
-import org.tredegar.volunteers.api.SignUp;
 
 import java.util.List;
 import java.util.Set;
@@ -12,7 +11,7 @@ public final class ProfileRules {
     }
 
     /** Windows end after they start and do not overlap; the error names the offending window. */
-    public static WeeklyAvailability availability(List<SignUp.Window> windows) {
+    public static WeeklyAvailability availability(List<Profile.Window> windows) {
         if (windows == null || windows.isEmpty()) {
             return WeeklyAvailability.ALWAYS;
         }

@@ -6,6 +6,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.tredegar.volunteers.domain.AssignmentStatus;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -13,10 +15,6 @@ import java.util.UUID;
 @Entity
 @Table(name = "assignments")
 public class AssignmentEntity extends PanacheEntityBase {
-    public static final String ACTIVE = "active";
-    public static final String COMPLETED = "completed";
-    public static final String RELEASED = "released";
-
     @Id
     public UUID id;
     @Column(name = "request_id")
@@ -27,7 +25,7 @@ public class AssignmentEntity extends PanacheEntityBase {
     public UUID volunteerId;
     @Column(name = "hub_id")
     public UUID hubId;
-    public String status;
+    public AssignmentStatus status;
     @Column(name = "accepted_at")
     public Instant acceptedAt;
     @Column(name = "completed_at")

@@ -6,6 +6,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.tredegar.volunteers.domain.RoundStatus;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -13,11 +15,6 @@ import java.util.UUID;
 @Entity
 @Table(name = "match_rounds")
 public class MatchRoundEntity extends PanacheEntityBase {
-    public static final String OPEN = "open";
-    public static final String ASSIGNED = "assigned";
-    public static final String DONE = "done";
-    public static final String CLOSED = "closed";
-
     @Id
     @Column(name = "request_id")
     public UUID requestId;
@@ -34,7 +31,7 @@ public class MatchRoundEntity extends PanacheEntityBase {
     public Instant windowTo;
     @Column(name = "escalation_level")
     public int escalationLevel;
-    public String status;
+    public RoundStatus status;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

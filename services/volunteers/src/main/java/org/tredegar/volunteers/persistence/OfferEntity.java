@@ -6,19 +6,15 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.tredegar.volunteers.domain.OfferStatus;
+
 import java.time.Instant;
 import java.util.UUID;
 
-/** One volunteer asked to take one request. Status changes go through conditional UPDATEs (see Claims). */
+/** One volunteer asked to take one request. Status changes go through conditional UPDATEs (see Offers). */
 @Entity
 @Table(name = "offers")
 public class OfferEntity extends PanacheEntityBase {
-    public static final String PENDING = "pending";
-    public static final String ACCEPTED = "accepted";
-    public static final String DECLINED = "declined";
-    public static final String EXPIRED = "expired";
-    public static final String WITHDRAWN = "withdrawn";
-
     @Id
     public UUID id;
     @Column(name = "request_id")
@@ -33,7 +29,7 @@ public class OfferEntity extends PanacheEntityBase {
     public double distanceKm;
     @Column(name = "offer_code")
     public String offerCode;
-    public String status;
+    public OfferStatus status;
     @Column(name = "expires_at")
     public Instant expiresAt;
     @Column(name = "created_at")

@@ -6,6 +6,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.tredegar.volunteers.domain.CodeStatus;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -16,11 +18,6 @@ import java.util.UUID;
 @Entity
 @Table(name = "one_time_codes")
 public class OneTimeCodeEntity extends PanacheEntityBase {
-    public static final String PENDING = "pending";
-    public static final String USED = "used";
-    public static final String REPLACED = "replaced";
-    public static final String LOCKED = "locked";
-
     @Id
     public UUID id;
     @Column(name = "sign_up_id")
@@ -32,7 +29,7 @@ public class OneTimeCodeEntity extends PanacheEntityBase {
     public String keyId;
     public byte[] nonce;
     public byte[] ciphertext;
-    public String status;
+    public CodeStatus status;
     @Column(name = "expires_at")
     public Instant expiresAt;
     @Column(name = "created_at")

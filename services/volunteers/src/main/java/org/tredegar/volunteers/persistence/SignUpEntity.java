@@ -6,6 +6,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.tredegar.volunteers.domain.SignUpStatus;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -16,10 +18,6 @@ import java.util.UUID;
 @Entity
 @Table(name = "volunteer_sign_ups")
 public class SignUpEntity extends PanacheEntityBase {
-    public static final String PENDING = "pending";
-    public static final String LOCKED = "locked";
-    public static final String CONFIRMED = "confirmed";
-
     @Id
     public UUID id;
     @Column(name = "hub_id")
@@ -34,7 +32,7 @@ public class SignUpEntity extends PanacheEntityBase {
     @Column(name = "lookup_hash")
     public String lookupHash;
     public String language;
-    public String status;
+    public SignUpStatus status;
     public int attempts;
     @Column(name = "codes_issued")
     public int codesIssued;

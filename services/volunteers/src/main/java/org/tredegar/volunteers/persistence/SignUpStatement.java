@@ -6,16 +6,16 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowIterator;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.tredegar.contracts.volunteers.v1.OneTimeCodeIssued;
 import org.tredegar.platform.outbox.OutboxRelay;
 import org.tredegar.platform.outbox.OutboxRow;
+import org.tredegar.volunteers.domain.CodeStatus;
+import org.tredegar.volunteers.domain.SignUpStatus;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+
+import static org.tredegar.platform.persistence.SqlTime.utc;
 
 /**
  * The sign-up-by-code writes as SQL on the reactive pool, one statement per round trip and no BEGIN/COMMIT: a single
@@ -63,11 +65,11 @@ public class SignUpStatement {
             + "key_id, nonce, ciphertext, lookup_hash, language, expires_at, now, code_id, code_hash, code_key_id, code_nonce, "
             + "code_ciphertext, event_id, topic, message_key, type, source, occurred_at, payload, n)), "
             + "sign_up AS (INSERT INTO volunteer_sign_ups (" + SIGN_UP_COLUMNS + ") SELECT i.id, i.hub_id, i.profile, "
-            + "i.channel, i.key_id, i.nonce, i.ciphertext, i.lookup_hash, i.language, '" + SignUpEntity.PENDING + "', 0, 1, "
+            + "i.channel, i.key_id, i.nonce, i.ciphertext, i.lookup_hash, i.language, '" + SignUpStatus.PENDING.slug() + "', 0, 1, "
             + "i.expires_at, i.now, i.now FROM input i ORDER BY i.n ON CONFLICT (lookup_hash) DO NOTHING RETURNING id), "
             + "code AS (INSERT INTO one_time_codes (" + CODE_COLUMNS + ") SELECT i.code_id, i.id, '"
             + OneTimeCodeIssued.CONFIRM_SIGN_UP + "', i.code_hash, i.code_key_id, i.code_nonce, i.code_ciphertext, '"
-            + OneTimeCodeEntity.PENDING + "', i.expires_at, i.now FROM input i JOIN sign_up s ON s.id = i.id ORDER BY i.n), "
+            + CodeStatus.PENDING.slug() + "', i.expires_at, i.now FROM input i JOIN sign_up s ON s.id = i.id ORDER BY i.n), "
             + "event AS (INSERT INTO outbox (" + OutboxRow.COLUMNS + ") SELECT i.event_id, i.topic, i.message_key, i.type, "
             + "i.source, i.occurred_at, i.payload FROM input i JOIN sign_up s ON s.id = i.id ORDER BY i.n) "
             + "SELECT id FROM sign_up";
@@ -76,8 +78,8 @@ public class SignUpStatement {
     static final String FIND = "SELECT s.id, s.hub_id, s.profile, s.channel, s.key_id, s.nonce, s.ciphertext, s.status, "
             + "s.attempts, s.expires_at, s.volunteer_id, s.xmin::text, c.id, c.code_hash FROM volunteer_sign_ups s "
             + "LEFT JOIN LATERAL (SELECT c.id, c.code_hash FROM one_time_codes c WHERE c.sign_up_id = s.id AND c.status = "
-            + "CASE WHEN s.status = '" + SignUpEntity.CONFIRMED + "' THEN '" + OneTimeCodeEntity.USED + "' ELSE '"
-            + OneTimeCodeEntity.PENDING + "' END LIMIT 1) c ON true WHERE s.id = $1::uuid";
+            + "CASE WHEN s.status = '" + SignUpStatus.CONFIRMED.slug() + "' THEN '" + CodeStatus.USED.slug() + "' ELSE '"
+            + CodeStatus.PENDING.slug() + "' END LIMIT 1) c ON true WHERE s.id = $1::uuid";
 
     /**
      * The right code, if the sign-up is as it was read: the code is used (its sealed copy wiped), the sign-up
@@ -86,12 +88,12 @@ public class SignUpStatement {
      * the sign-up changed since it was read.
      */
     static final String CONFIRM = "WITH existing AS (SELECT volunteer_id FROM volunteer_contacts WHERE lookup_hash = $4::text), "
-            + "sign_up AS (UPDATE volunteer_sign_ups SET status = '" + SignUpEntity.CONFIRMED + "', "
+            + "sign_up AS (UPDATE volunteer_sign_ups SET status = '" + SignUpStatus.CONFIRMED.slug() + "', "
             + "volunteer_id = COALESCE((SELECT volunteer_id FROM existing), $6::uuid), profile = NULL, key_id = NULL, "
             + "nonce = NULL, ciphertext = NULL, lookup_hash = NULL, updated_at = $5::timestamptz "
-            + "WHERE id = $1::uuid AND xmin::text = $2::text AND status = '" + SignUpEntity.PENDING + "' RETURNING volunteer_id), "
-            + "code AS (UPDATE one_time_codes SET status = '" + OneTimeCodeEntity.USED + "', key_id = NULL, nonce = NULL, "
-            + "ciphertext = NULL WHERE id = $3::uuid AND status = '" + OneTimeCodeEntity.PENDING + "' "
+            + "WHERE id = $1::uuid AND xmin::text = $2::text AND status = '" + SignUpStatus.PENDING.slug() + "' RETURNING volunteer_id), "
+            + "code AS (UPDATE one_time_codes SET status = '" + CodeStatus.USED.slug() + "', key_id = NULL, nonce = NULL, "
+            + "ciphertext = NULL WHERE id = $3::uuid AND status = '" + CodeStatus.PENDING.slug() + "' "
             + "AND EXISTS (SELECT 1 FROM sign_up)), "
             + "volunteer AS (INSERT INTO volunteers (" + VOLUNTEER_COLUMNS + ") SELECT $6::uuid, $7::text, $8::uuid, $9::text, "
             + "$10::float8, $11::float8, $12::text, $13::int8, $14::int8, $15::float8, $16::text, $17::text, $18::text, "
@@ -108,9 +110,9 @@ public class SignUpStatement {
     /** A wrong code counted, if the sign-up is as it was read; at the last try the sign-up locks and the code goes. */
     static final String WRONG_CODE = "WITH sign_up AS (UPDATE volunteer_sign_ups SET attempts = $3::int4, status = $4::text, "
             + "updated_at = $5::timestamptz WHERE id = $1::uuid AND xmin::text = $2::text AND status = '"
-            + SignUpEntity.PENDING + "' RETURNING id), "
-            + "code AS (UPDATE one_time_codes SET status = '" + OneTimeCodeEntity.LOCKED + "', key_id = NULL, nonce = NULL, "
-            + "ciphertext = NULL WHERE id = $6::uuid AND $4::text = '" + SignUpEntity.LOCKED + "' "
+            + SignUpStatus.PENDING.slug() + "' RETURNING id), "
+            + "code AS (UPDATE one_time_codes SET status = '" + CodeStatus.LOCKED.slug() + "', key_id = NULL, nonce = NULL, "
+            + "ciphertext = NULL WHERE id = $6::uuid AND $4::text = '" + SignUpStatus.LOCKED.slug() + "' "
             + "AND EXISTS (SELECT 1 FROM sign_up)) "
             + "SELECT count(*) FROM sign_up";
 
@@ -131,7 +133,7 @@ public class SignUpStatement {
     }
 
     /** A sign-up as a confirmation reads it; {@code codeId} and {@code codeHash} are null when no code can answer. */
-    public record Found(UUID id, UUID hubId, String profile, String channel, Sealed contact, String status, int attempts,
+    public record Found(UUID id, UUID hubId, String profile, String channel, Sealed contact, SignUpStatus status, int attempts,
                         Instant expiresAt, UUID volunteerId, String version, UUID codeId, String codeHash) {
         public boolean expired(Instant now) {
             return !expiresAt.isAfter(now);
@@ -172,8 +174,8 @@ public class SignUpStatement {
             ciphertext[i] = Buffer.buffer(s.contact().ciphertext());
             lookupHash[i] = s.lookupHash();
             language[i] = s.language();
-            expiresAt[i] = time(s.expiresAt());
-            now[i] = time(s.now());
+            expiresAt[i] = utc(s.expiresAt());
+            now[i] = utc(s.now());
             codeId[i] = s.codeId();
             codeHash[i] = s.codeHash();
             codeKeyId[i] = s.code().keyId();
@@ -208,8 +210,8 @@ public class SignUpStatement {
                     : new Sealed(r.getString(4), nonce.getBytes(), ciphertext.getBytes());
             OffsetDateTime expiresAt = r.getOffsetDateTime(9);
             return Optional.of(new Found(r.getUUID(0), r.getUUID(1), r.getString(2), r.getString(3), contact,
-                    r.getString(7), r.getInteger(8), expiresAt.toInstant(), r.getUUID(10), r.getString(11), r.getUUID(12),
-                    r.getString(13)));
+                    SignUpStatus.fromSlug(r.getString(7)), r.getInteger(8), expiresAt.toInstant(), r.getUUID(10),
+                    r.getString(11), r.getUUID(12), r.getString(13)));
         });
     }
 
@@ -222,10 +224,10 @@ public class SignUpStatement {
     public Uni<Optional<Became>> confirm(Found found, String lookupHash, Instant now, VolunteerEntity p,
                                          VolunteerContactEntity c, List<OutboxRow> outboxRows) {
         List<Object> values = new ArrayList<>(Arrays.asList(found.id(), found.version(), found.codeId(), lookupHash,
-                time(now), p.id, p.displayName, p.hubId, p.hubs, p.lat, p.lon, p.area, p.h3Fine, p.h3Coarse, p.radiusKm,
+                utc(now), p.id, p.displayName, p.hubId, p.hubs, p.lat, p.lon, p.area, p.h3Fine, p.h3Coarse, p.radiusKm,
                 p.skills, p.verifiedSkills, p.languages, p.availability, p.timezone, p.onDuty, p.maxTasksPerWeek,
                 p.restHours, p.smsOnly, p.registeredBy, c.channel, c.keyId, Buffer.buffer(c.nonce),
-                Buffer.buffer(c.ciphertext), time(c.createdAt)));
+                Buffer.buffer(c.ciphertext), utc(c.createdAt)));
         values.addAll(OutboxRow.columns(outboxRows));
         return pool.preparedQuery(CONFIRM).execute(Tuple.wrap(values)).map(rows -> {
             RowIterator<Row> it = rows.iterator();
@@ -244,16 +246,7 @@ public class SignUpStatement {
     /** A wrong code counted ({@code locked}: the last try). False when the sign-up changed since it was read. */
     public Uni<Boolean> wrongCode(Found found, int attempts, boolean locked, Instant now) {
         List<Object> values = Arrays.asList(found.id(), found.version(), attempts,
-                locked ? SignUpEntity.LOCKED : SignUpEntity.PENDING, time(now), found.codeId());
+                (locked ? SignUpStatus.LOCKED : SignUpStatus.PENDING).slug(), utc(now), found.codeId());
         return pool.preparedQuery(WRONG_CODE).execute(Tuple.wrap(values)).map(rows -> rows.iterator().next().getLong(0) == 1);
-    }
-
-    /** A unique violation, as PostgreSQL reports it to the reactive client. */
-    public static boolean uniqueViolation(Throwable e) {
-        return e instanceof PgException pg && "23505".equals(pg.getSqlState());
-    }
-
-    private static OffsetDateTime time(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -1,4 +1,4 @@
-package org.tredegar.volunteers.domain;
+package org.tredegar.volunteers.persistence;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;

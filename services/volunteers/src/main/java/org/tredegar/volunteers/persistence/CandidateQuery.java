@@ -1,13 +1,20 @@
-package org.tredegar.volunteers.domain;
+package org.tredegar.volunteers.persistence;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.tredegar.platform.hub.HubIds;
+import org.tredegar.platform.persistence.SqlTime;
+import org.tredegar.volunteers.domain.AssignmentStatus;
+import org.tredegar.volunteers.domain.Availability;
+import org.tredegar.volunteers.domain.Languages;
+import org.tredegar.volunteers.domain.Matcher;
+import org.tredegar.volunteers.domain.Skill;
+import org.tredegar.volunteers.domain.VolunteerSnapshot;
+import org.tredegar.volunteers.domain.WeeklyAvailability;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +24,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * The candidate query and its row mapping, apart from the session that runs it: {@link CandidateSearch} runs it
+ * The candidate query and its row mapping, apart from the session that runs it: {@link Volunteers#inReach} runs it
  * through Hibernate Reactive; the candidate-search benchmark ({@code ./tredegar bench search}, which has no Quarkus)
- * runs the very same text over JDBC and calls {@link #sql}, {@link #parameters} and {@link #snapshot} by name — keep
- * this class free of Quarkus types and those three methods' signatures as they are.
+ * runs the very same text over JDBC and calls {@link #sql}, {@link #parameters} and {@link #snapshot} directly — keep
+ * this class free of Quarkus types, as the benchmark has none.
  */
 public final class CandidateQuery {
     /** Fairness and limits look back one week; rest hours are capped at a week, so one horizon serves both. */
@@ -54,9 +61,10 @@ public final class CandidateQuery {
         return "SELECT v.id, v.hubs, v.lat, v.lon, v.radius_km, v.skills, v.verified_skills, v.languages, "
                 + "v.availability, v.timezone, v.max_tasks_per_week, v.rest_hours, COALESCE(t.recent, 0), t.last_task_at "
                 + "FROM volunteers v LEFT JOIN LATERAL ("
-                + "  SELECT count(*) AS recent, max(CASE WHEN a.status = 'active' THEN ?2 "
+                + "  SELECT count(*) AS recent, max(CASE WHEN a.status = '" + AssignmentStatus.ACTIVE.slug() + "' THEN ?2 "
                 + "         ELSE COALESCE(a.completed_at, a.accepted_at) END) AS last_task_at "
-                + "  FROM assignments a WHERE a.volunteer_id = v.id AND a.status <> 'released' AND a.accepted_at > ?3"
+                + "  FROM assignments a WHERE a.volunteer_id = v.id AND a.status <> '" + AssignmentStatus.RELEASED.slug()
+                + "' AND a.accepted_at > ?3"
                 + ") t ON TRUE "
                 + "WHERE v.on_duty AND v." + column + " = ANY(?1) "
                 + "AND 2 * " + EARTH_RADIUS_KM + " * asin(least(1, sqrt(power(sin(radians(v.lat - ?6) / 2), 2) "
@@ -72,7 +80,7 @@ public final class CandidateQuery {
      */
     public static Object[] parameters(Object cells, Instant now, UUID requestId, int maxRows, double lat, double lon,
                                       double km) {
-        OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        OffsetDateTime at = SqlTime.utc(now);
         return new Object[]{null, cells, at, at.minus(LOOKBACK), requestId, maxRows, lat, lon, km};
     }
 
@@ -84,7 +92,7 @@ public final class CandidateQuery {
                 AVAILABILITY.computeIfAbsent(json, j -> new ParsedColumn<>(stored -> Availability.read(j, stored)))
                         .of((String) row[8]), ZoneId.of((String) row[9]),
                 row[10] == null ? null : ((Number) row[10]).intValue(), ((Number) row[11]).intValue(),
-                ((Number) row[12]).intValue(), instant(row[13]));
+                ((Number) row[12]).intValue(), SqlTime.instant(row[13]));
     }
 
     /** Hub ids are name-based (an MD5 each): worked out once per distinct hub list, not once per row. */
@@ -94,17 +102,4 @@ public final class CandidateQuery {
     private static final ParsedColumn<List<String>> LANGUAGES = new ParsedColumn<>(languages -> List.copyOf(Languages.parseList(languages)));
     /** Per mapper, though there is one in practice: the benchmark brings its own. */
     private static final Map<ObjectMapper, ParsedColumn<WeeklyAvailability>> AVAILABILITY = new ConcurrentHashMap<>();
-
-    static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        return ((java.time.LocalDateTime) value).toInstant(ZoneOffset.UTC);
-    }
 }

@@ -1,6 +1,9 @@
-package org.tredegar.volunteers.domain;
+package org.tredegar.volunteers.persistence;
 
 import org.junit.jupiter.api.Test;
+import org.tredegar.volunteers.domain.Languages;
+import org.tredegar.volunteers.domain.Skill;
+import org.tredegar.volunteers.domain.VolunteerSnapshot;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
