@@ -3,6 +3,7 @@ package org.tredegar.platform.code;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.tredegar.platform.privacy.ContactCipher;
+import org.tredegar.platform.problem.ApiProblem;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -47,6 +48,11 @@ public class OneTimeCodes {
 
     public String open(UUID codeId, ContactCipher.Sealed sealed) {
         return cipher.open(sealed, associatedData(codeId));
+    }
+
+    /** The one answer for a code that was used, replaced, locked or has expired: ask for a new one. */
+    public static ApiProblem gone(String detail) {
+        return ApiProblem.gone("one-time-code-gone", detail);
     }
 
     static String associatedData(UUID codeId) {

@@ -35,8 +35,8 @@ public class ApiProblem extends RuntimeException {
     }
 
     /** 410: it existed and is over (a used or expired one-time code); asking again will not bring it back. */
-    public static ApiProblem gone(String detail) {
-        return new ApiProblem(410, "gone", "Gone", detail);
+    public static ApiProblem gone(String slug, String detail) {
+        return new ApiProblem(410, slug, "Gone", detail);
     }
 
     public static ApiProblem forbidden(String detail) {

@@ -10,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.tredegar.platform.caller.Caller;
+import org.tredegar.platform.code.OneTimeCode;
 import org.tredegar.volunteers.domain.SignUpSecrets;
 
 import java.util.UUID;
@@ -29,8 +30,7 @@ public class OneTimeCodeResource {
     @GET
     @Path("/{codeId}")
     @RolesAllowed("service")
-    public Uni<OneTimeCodeView> code(@PathParam("codeId") UUID codeId) {
-        return secrets.open(codeId, Caller.of(identity).actor()).map(c -> new OneTimeCodeView(c.channel(), c.value(),
-                c.code(), c.language(), c.purpose(), c.expiresAt()));
+    public Uni<OneTimeCode> code(@PathParam("codeId") UUID codeId) {
+        return secrets.open(codeId, Caller.of(identity).actor());
     }
 }

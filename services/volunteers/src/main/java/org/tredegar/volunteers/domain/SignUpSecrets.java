@@ -6,37 +6,33 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tredegar.platform.audit.AuditTrail;
+import org.tredegar.platform.code.OneTimeCode;
+import org.tredegar.platform.code.OneTimeCodes;
 import org.tredegar.platform.privacy.ContactCipher;
 import org.tredegar.platform.problem.ApiProblem;
 import org.tredegar.volunteers.persistence.OneTimeCodeEntity;
 import org.tredegar.volunteers.persistence.SignUpEntity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
 /**
- * What a sign-up by code keeps secret, and how: the contact sealed with AES-GCM (bound to the sign-up's id), the
- * six-digit code kept as its keyed hash to check answers against, plus a sealed copy only while it can still be sent
- * — opened once, for the notifications service, at send time.
+ * What a sign-up by code keeps secret, and how: the contact sealed with AES-GCM (bound to the sign-up's id), and the
+ * one-time code as the platform keeps every code ({@link OneTimeCodes}: a keyed hash to check answers against, plus
+ * a sealed copy only while it can still be sent — opened once, for the notifications service, at send time).
  */
 @ApplicationScoped
 public class SignUpSecrets {
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     @Inject
     ContactCipher cipher;
     @Inject
     AuditTrail audit;
+    @Inject
+    OneTimeCodes codes;
 
     @ConfigProperty(name = "tredegar.sign-ups.code-valid-for", defaultValue = "PT15M")
     Duration codeValidFor;
-
-    public record OpenedCode(String channel, String value, String code, String language, String purpose, Instant expiresAt) {
-    }
 
     /** A fresh code for one sign-up: the code itself, its sealed copy and its keyed hash. */
     public record NewCode(UUID id, String code, ContactCipher.Sealed sealed, String hash, Instant expiresAt) {
@@ -44,14 +40,13 @@ public class SignUpSecrets {
 
     public NewCode newCode(Instant now) {
         UUID id = UUID.randomUUID();
-        String code = String.format("%06d", RANDOM.nextInt(1_000_000));
-        return new NewCode(id, code, cipher.seal(code, codeData(id)), hash(id, code), now.plus(codeValidFor));
+        String code = codes.newCode();
+        return new NewCode(id, code, codes.seal(id, code), codes.hash(hashScope(id), code), now.plus(codeValidFor));
     }
 
     /** Whether {@code answer} is the code with this id and hash; compared in constant time. */
     public boolean matches(UUID codeId, String codeHash, String answer) {
-        return MessageDigest.isEqual(codeHash.getBytes(StandardCharsets.UTF_8),
-                hash(codeId, answer).getBytes(StandardCharsets.UTF_8));
+        return codes.matches(codeHash, hashScope(codeId), answer);
     }
 
     public ContactCipher.Sealed sealContact(UUID signUpId, String value) {
@@ -67,7 +62,7 @@ public class SignUpSecrets {
      * code can still be answered: used, replaced, locked or expired codes are gone (410). Each read is written to
      * the home hub's audit trail, by id.
      */
-    public Uni<OpenedCode> open(UUID codeId, String actor) {
+    public Uni<OneTimeCode> open(UUID codeId, String actor) {
         Instant now = StoredTime.now();
         return Panache.withTransaction(() -> OneTimeCodeEntity.<OneTimeCodeEntity>findById(codeId)
                 .onItem().ifNull().failWith(() -> ApiProblem.notFound("one-time code " + codeId))
@@ -79,28 +74,24 @@ public class SignUpSecrets {
                         if (s == null || s.ciphertext == null || s.status != SignUpStatus.PENDING) {
                             throw gone();
                         }
-                        String code = cipher.open(new ContactCipher.Sealed(c.keyId, c.nonce, c.ciphertext), codeData(c.id));
+                        String code = codes.open(c.id, new ContactCipher.Sealed(c.keyId, c.nonce, c.ciphertext));
                         String value = openContact(s.id, new ContactCipher.Sealed(s.keyId, s.nonce, s.ciphertext));
                         return audit.record(s.hubId, actor, "volunteer.one-time-code-read", c.id.toString(), s.channel)
-                                .replaceWith(new OpenedCode(s.channel, value, code, s.language, c.purpose, c.expiresAt));
+                                .replaceWith(new OneTimeCode(s.channel, value, code, s.language, c.purpose, c.expiresAt));
                     });
                 }));
     }
 
-    private String hash(UUID codeId, String code) {
-        return cipher.lookupHash("one-time-code:" + codeId, code);
+    /** Each code's hash is bound to its own id, so a hash cannot answer for another code. */
+    private static String hashScope(UUID codeId) {
+        return "one-time-code:" + codeId;
     }
 
     private static String contactData(UUID signUpId) {
         return "sign-up:" + signUpId;
     }
 
-    private static String codeData(UUID codeId) {
-        return "one-time-code:" + codeId;
-    }
-
     private static ApiProblem gone() {
-        return new ApiProblem(410, "one-time-code-gone", "Gone",
-                "this code was used, replaced or locked, or it has expired; it can no longer be sent");
+        return OneTimeCodes.gone("this code was used, replaced or locked, or it has expired; it can no longer be sent");
     }
 }
