@@ -9,6 +9,7 @@ import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.tredegar.testing.Db;
 import org.tredegar.testing.TredegarInfraResource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -36,6 +37,7 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTestResource(value = TredegarInfraResource.class, initArgs = @ResourceArg(name = "database", value = "notifications"))
 @QuarkusTestResource(ExternalWorldResource.class)
 class CapFeedTest {
+    static final Db DB = Db.of("notifications");
     static final String CAP_NS = "urn:oasis:names:tc:emergency:cap:1.2";
     static Schema cap;
 
@@ -85,7 +87,7 @@ class CapFeedTest {
             found |= text(alert, "identifier").equals("urn:uuid:" + id);
         }
         assertThat(found).isTrue();
-        assertThat(Db.count("SELECT count(*) FROM audit_log WHERE action = 'alert.published' AND subject_id = ?", id)).isEqualTo(1);
+        assertThat(DB.count("SELECT count(*) FROM audit_log WHERE action = 'alert.published' AND subject_id = ?", id)).isEqualTo(1);
     }
 
     @Test
@@ -98,7 +100,7 @@ class CapFeedTest {
     @TestSecurity(user = "coordinator.tredegar", roles = "coordinator")
     @OidcSecurity(claims = @Claim(key = "hubs", value = "tredegar"))
     void oversizeAndInvalidCapFieldsAreRefusedAndNothingIsStored() {
-        long before = Db.count("SELECT count(*) FROM alerts");
+        long before = DB.count("SELECT count(*) FROM alerts");
         refused(with("headline", "x".repeat(161)), "headline");
         refused(with("description", "x".repeat(4001)), "description");
         refused(with("instruction", "x".repeat(2001)), "instruction");
@@ -110,7 +112,7 @@ class CapFeedTest {
         refused(with("expires", "2001-01-01T00:00:00Z"), "expires");
         given().contentType(ContentType.JSON).body(WARMING_CENTRE).post("/api/v1/hubs/ebbw-vale/alerts")
                 .then().statusCode(403).contentType("application/problem+json");
-        assertThat(Db.count("SELECT count(*) FROM alerts")).isEqualTo(before);
+        assertThat(DB.count("SELECT count(*) FROM alerts")).isEqualTo(before);
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.tredegar.contracts.Topics;
 import org.tredegar.contracts.samples.GoldenSample;
 import org.tredegar.contracts.samples.GoldenSamples;
 import org.tredegar.testing.KafkaTestClient;
+import org.tredegar.testing.Db;
 import org.tredegar.testing.TredegarInfraResource;
 
 import java.time.Duration;
@@ -25,6 +26,7 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTestResource(value = TredegarInfraResource.class, initArgs = @ResourceArg(name = "database", value = "notifications"))
 @QuarkusTestResource(ExternalWorldResource.class)
 class ConsumerContractTest {
+    static final Db DB = Db.of("notifications");
     @Test
     void everyGoldenSampleOfOurTopicsIsHandled() {
         List<String> ids = new ArrayList<>();
@@ -40,6 +42,6 @@ class ConsumerContractTest {
             }
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> ids.stream().allMatch(id ->
-                Db.count("SELECT count(*) FROM processed_events WHERE consumer = 'notifications' AND event_id = ?", id) == 1));
+                DB.count("SELECT count(*) FROM processed_events WHERE consumer = 'notifications' AND event_id = ?", id) == 1));
     }
 }

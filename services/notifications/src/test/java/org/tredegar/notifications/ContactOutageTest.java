@@ -11,6 +11,7 @@ import org.tredegar.contracts.model.HelpCategory;
 import org.tredegar.contracts.model.Urgency;
 import org.tredegar.contracts.requests.v1.RequestEscalated;
 import org.tredegar.platform.hub.HubIds;
+import org.tredegar.testing.Db;
 import org.tredegar.testing.TredegarInfraResource;
 
 import java.io.IOException;
@@ -39,6 +40,7 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTestResource(value = TredegarInfraResource.class, initArgs = @ResourceArg(name = "database", value = "notifications"))
 @QuarkusTestResource(ExternalWorldResource.class)
 class ContactOutageTest {
+    static final Db DB = Db.of("notifications");
     static final UUID TREDEGAR = HubIds.idOf("tredegar");
     static final int EVENTS = 400;
 
@@ -64,7 +66,7 @@ class ContactOutageTest {
         // first failed lookup, not from when it was planned, so it is not given up on at once.
         UUID heldOvernight = UUID.randomUUID();
         OffsetDateTime now = TestClock.current().atOffset(ZoneOffset.UTC);
-        Db.update("INSERT INTO notifications (id, hub_id, kind, recipient_type, recipient_ref, language, status, "
+        DB.update("INSERT INTO notifications (id, hub_id, kind, recipient_type, recipient_ref, language, status, "
                         + "causation_event_id, created_at, updated_at, next_attempt_at) "
                         + "VALUES (?, ?, 'request-received', 'requester', ?, 'en', 'held', ?, ?, ?, ?)",
                 UUID.randomUUID(), TREDEGAR, heldOvernight, UUID.randomUUID().toString(), now.minusHours(10), now.minusHours(10), now);
@@ -79,24 +81,24 @@ class ContactOutageTest {
         int messages = ids.length;
 
         // Every event became an intent (the consumer kept getting connections)...
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(Db.count(
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(DB.count(
                 "SELECT count(*) FROM notifications WHERE recipient_ref = ANY(?)", (Object) ids)).as(() -> state(ids)).isEqualTo(messages));
         // ...and every one of them was tried, waited for the lookups to come back, then was given up on and recorded
         // with the reason: none is lost, none stuck.
-        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(Db.count(
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(DB.count(
                 "SELECT count(*) FROM notifications WHERE recipient_ref = ANY(?) AND status = 'failed'", (Object) ids))
                 .as(() -> state(ids)).isEqualTo(messages));
-        assertThat(Db.rows("SELECT DISTINCT reason FROM notifications WHERE recipient_ref = ANY(?)", (Object) ids))
+        assertThat(DB.rows("SELECT DISTINCT reason FROM notifications WHERE recipient_ref = ANY(?)", (Object) ids))
                 .allSatisfy(row -> assertThat((String) row.get("reason")).contains("contact lookup failed"));
         // Not given up before the outage allowance ran out from the first failed lookup (kept on the row), although
         // that took more lookups than max-attempts; the message held overnight neither.
-        assertThat(Db.count("SELECT count(*) FROM notifications WHERE recipient_ref = ANY(?) AND status = 'failed' "
+        assertThat(DB.count("SELECT count(*) FROM notifications WHERE recipient_ref = ANY(?) AND status = 'failed' "
                 + "AND (lookup_failing_since IS NULL OR updated_at < lookup_failing_since + interval '15 seconds')", (Object) ids))
                 .as(() -> state(ids)).isZero();
-        assertThat(Db.count("SELECT count(*) FROM notifications WHERE recipient_ref = ? AND status = 'failed' "
+        assertThat(DB.count("SELECT count(*) FROM notifications WHERE recipient_ref = ? AND status = 'failed' "
                 + "AND lookup_failing_since > created_at + interval '10 hours'", heldOvernight)).isEqualTo(1);
-        assertThat(Db.count("SELECT count(*) FROM outbox WHERE message_key = ANY(?) AND type LIKE '%NotificationFailed%'",
-                (Object) failedIds(ids))).isEqualTo(messages);
+        assertThat(DB.count("SELECT count(*) FROM outbox WHERE message_key = ANY(?) AND type = ?",
+                failedIds(ids), Events.NOTIFICATION_FAILED)).isEqualTo(messages);
 
         // The pool still serves: a database-backed request answers...
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -104,19 +106,19 @@ class ContactOutageTest {
         // ...and a new event that needs no contact lookup (the hub's coordinators) is recorded and sent.
         UUID escalated = UUID.randomUUID();
         Events.publish(new RequestEscalated(escalated, TREDEGAR, 1, Urgency.URGENT, HelpCategory.GROCERIES, null, TestClock.current()));
-        await().atMost(Duration.ofSeconds(60)).until(() -> Db.count(
+        await().atMost(Duration.ofSeconds(60)).until(() -> DB.count(
                 "SELECT count(*) FROM notifications WHERE subject_ref = ? AND status = 'sent'", escalated) == 1);
     }
 
     /** What the rows and the database connections look like, for a failure message. */
     private static String state(UUID[] ids) {
-        return "notifications by status " + Db.rows("SELECT status, count(*) FROM notifications WHERE recipient_ref = ANY(?) "
-                + "GROUP BY status", (Object) ids) + ", connections by state " + Db.rows("SELECT state, count(*) FROM pg_stat_activity "
+        return "notifications by status " + DB.rows("SELECT status, count(*) FROM notifications WHERE recipient_ref = ANY(?) "
+                + "GROUP BY status", (Object) ids) + ", connections by state " + DB.rows("SELECT state, count(*) FROM pg_stat_activity "
                 + "WHERE datname = 'notifications' GROUP BY state");
     }
 
     private static String[] failedIds(UUID[] recipients) {
-        return Db.rows("SELECT id FROM notifications WHERE recipient_ref = ANY(?)", (Object) recipients).stream()
+        return DB.rows("SELECT id FROM notifications WHERE recipient_ref = ANY(?)", (Object) recipients).stream()
                 .map(r -> r.get("id").toString()).toArray(String[]::new);
     }
 

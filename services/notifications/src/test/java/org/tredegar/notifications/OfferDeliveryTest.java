@@ -12,6 +12,7 @@ import org.tredegar.contracts.model.HelpCategory;
 import org.tredegar.contracts.model.Urgency;
 import org.tredegar.contracts.volunteers.v1.OfferMade;
 import org.tredegar.platform.hub.HubIds;
+import org.tredegar.testing.Db;
 import org.tredegar.testing.TredegarInfraResource;
 
 import java.net.URLDecoder;
@@ -42,6 +43,7 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTestResource(value = TredegarInfraResource.class, initArgs = @ResourceArg(name = "database", value = "notifications"))
 @QuarkusTestResource(ExternalWorldResource.class)
 class OfferDeliveryTest {
+    static final Db DB = Db.of("notifications");
     static final UUID TREDEGAR = HubIds.idOf("tredegar");
 
     static OfferMade offer(UUID offerId, UUID volunteerId, String code, String language) {
@@ -73,14 +75,14 @@ class OfferDeliveryTest {
         // The contact was asked for with this service's own client-credentials token.
         ExternalWorld.services().verify(getRequestedFor(urlEqualTo("/api/v1/volunteers/" + volunteerId + "/contact"))
                 .withHeader("Authorization", equalTo("Bearer " + ExternalWorld.SERVICE_TOKEN)));
-        await().atMost(Duration.ofSeconds(10)).until(() -> Db.count(
+        await().atMost(Duration.ofSeconds(10)).until(() -> DB.count(
                 "SELECT count(*) FROM notifications WHERE subject_ref = ? AND status = 'sent' AND provider_ref = ?", offerId, sid) == 1);
-        assertThat(Db.rows("SELECT * FROM notifications WHERE subject_ref = ?", offerId).get(0).toString()).doesNotContain(phone.substring(1));
+        assertThat(DB.rows("SELECT * FROM notifications WHERE subject_ref = ?", offerId).get(0).toString()).doesNotContain(phone.substring(1));
 
         // The delivery receipt updates the notification.
         Map<String, String> receipt = Map.of("MessageSid", sid, "MessageStatus", "delivered", "To", phone);
         signed(receipt, "/api/v1/channels/sms/status").post("/api/v1/channels/sms/status").then().statusCode(204);
-        assertThat(Db.rows("SELECT delivery_status FROM notifications WHERE subject_ref = ?", offerId).get(0).get("delivery_status"))
+        assertThat(DB.rows("SELECT delivery_status FROM notifications WHERE subject_ref = ?", offerId).get(0).get("delivery_status"))
                 .isEqualTo("delivered");
 
         ExternalWorld.services().stubFor(post(urlEqualTo("/api/v1/offers/" + offerId + "/accept"))
@@ -91,7 +93,7 @@ class OfferDeliveryTest {
         ExternalWorld.services().verify(postRequestedFor(urlEqualTo("/api/v1/offers/" + offerId + "/accept"))
                 .withHeader("Authorization", equalTo("Bearer " + ExternalWorld.SERVICE_TOKEN))
                 .withRequestBody(containing(volunteerId.toString())));
-        assertThat(Db.rows("SELECT answer FROM notifications WHERE subject_ref = ?", offerId).get(0).get("answer")).isEqualTo("accepted");
+        assertThat(DB.rows("SELECT answer FROM notifications WHERE subject_ref = ?", offerId).get(0).get("answer")).isEqualTo("accepted");
     }
 
     @Test
@@ -102,7 +104,7 @@ class OfferDeliveryTest {
         Stubs.volunteerContact(volunteerId, "sms", phone, "en");
         Stubs.smsAccepted(phone, "SM" + offerId.toString().replace("-", ""));
         Events.publish(offer(offerId, volunteerId, "7319", "en"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> Db.count(
+        await().atMost(Duration.ofSeconds(30)).until(() -> DB.count(
                 "SELECT count(*) FROM notifications WHERE subject_ref = ? AND status = 'sent'", offerId) == 1);
 
         given().contentType("application/x-www-form-urlencoded").formParams(Map.of("From", phone, "Body", "7319"))
@@ -163,7 +165,7 @@ class OfferDeliveryTest {
         String html = Mails.html(mail);
         assertThat(html).contains("dir=\"rtl\"").contains("lang=\"ar\"");
         assertThat(mail.getHeader("Message-ID")[0]).contains("@notifications.tredegar");
-        await().atMost(Duration.ofSeconds(10)).until(() -> Db.count(
+        await().atMost(Duration.ofSeconds(10)).until(() -> DB.count(
                 "SELECT count(*) FROM notifications WHERE subject_ref = ? AND status = 'sent' AND channel = 'email'", offerId) == 1);
     }
 
@@ -183,7 +185,7 @@ class OfferDeliveryTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> !Mails.to(email).isEmpty());
         assertThat(Mails.to(email).get(0).getSubject().toString()).contains("Pouvez-vous aider");
-        await().atMost(Duration.ofSeconds(10)).until(() -> Db.count(
+        await().atMost(Duration.ofSeconds(10)).until(() -> DB.count(
                 "SELECT count(*) FROM notifications WHERE subject_ref = ? AND status = 'sent' AND channel = 'email'", offerId) == 1);
         assertThat(sentTo(phone)).hasSize(1);
     }

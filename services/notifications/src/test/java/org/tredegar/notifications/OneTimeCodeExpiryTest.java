@@ -8,6 +8,7 @@ import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tredegar.platform.hub.HubIds;
+import org.tredegar.testing.Db;
 import org.tredegar.testing.TredegarInfraResource;
 
 import java.time.Duration;
@@ -33,6 +34,7 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTestResource(value = TredegarInfraResource.class, initArgs = @ResourceArg(name = "database", value = "notifications"))
 @QuarkusTestResource(ExternalWorldResource.class)
 class OneTimeCodeExpiryTest {
+    static final Db DB = Db.of("notifications");
     static final UUID TREDEGAR = HubIds.idOf("tredegar");
 
     public static class MinutesOfBackoff implements QuarkusTestProfile {
@@ -56,16 +58,17 @@ class OneTimeCodeExpiryTest {
         Stubs.oneTimeCode(codeId, "sms", phone, "118802", "en", "erase-request", expires);
         Events.publish(OneTimeCodeTest.eraseCode(codeId, requestId, "en", expires));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> Db.count(
+        await().atMost(Duration.ofSeconds(30)).until(() -> DB.count(
                 "SELECT count(*) FROM notifications WHERE recipient_ref = ? AND status = 'failed'", requestId) == 1);
-        assertThat(Db.rows("SELECT reason, attempts FROM notifications WHERE recipient_ref = ?", requestId).get(0))
+        assertThat(DB.rows("SELECT reason, attempts FROM notifications WHERE recipient_ref = ?", requestId).get(0))
                 .satisfies(r -> {
                     assertThat(r.get("attempts")).isEqualTo(1);
                     assertThat(r.get("reason").toString()).contains("503").contains("expires before another attempt");
                 });
         assertThat(OfferDeliveryTest.sentTo(phone)).hasSize(1);
-        assertThat(Db.count("SELECT count(*) FROM outbox WHERE type LIKE '%NotificationFailed%' AND payload LIKE '%one-time-code%' "
-                + "AND message_key = (SELECT id::text FROM notifications WHERE recipient_ref = ?)", requestId)).isEqualTo(1);
+        assertThat(DB.count("SELECT count(*) FROM outbox WHERE type = ? AND payload LIKE '%one-time-code%' "
+                + "AND message_key = (SELECT id::text FROM notifications WHERE recipient_ref = ?)", Events.NOTIFICATION_FAILED, requestId))
+                .isEqualTo(1);
     }
 
     @Test
@@ -76,16 +79,16 @@ class OneTimeCodeExpiryTest {
         Instant expires = TestClock.current().plus(Duration.ofMinutes(60));
         Stubs.oneTimeCode(codeId, "sms", phone, "593317", "en", "erase-request", expires);
         Events.publish(OneTimeCodeTest.eraseCode(codeId, requestId, "en", expires));
-        await().atMost(Duration.ofSeconds(30)).until(() -> Db.count(
+        await().atMost(Duration.ofSeconds(30)).until(() -> DB.count(
                 "SELECT count(*) FROM notifications WHERE recipient_ref = ? AND status = 'pending' AND attempts = 1", requestId) == 1);
         assertThat(OfferDeliveryTest.sentTo(phone)).hasSize(1);
 
         // An hour and a minute later (the retry is due, the code has expired).
         Instant later = TestClock.current().plus(Duration.ofMinutes(61));
         TestClock.set(LocalDate.ofInstant(later, TestClock.HUB_ZONE), LocalTime.ofInstant(later, TestClock.HUB_ZONE));
-        await().atMost(Duration.ofSeconds(30)).until(() -> Db.count(
+        await().atMost(Duration.ofSeconds(30)).until(() -> DB.count(
                 "SELECT count(*) FROM notifications WHERE recipient_ref = ? AND status = 'skipped'", requestId) == 1);
-        assertThat(Db.rows("SELECT reason FROM notifications WHERE recipient_ref = ?", requestId).get(0).get("reason").toString())
+        assertThat(DB.rows("SELECT reason FROM notifications WHERE recipient_ref = ?", requestId).get(0).get("reason").toString())
                 .contains("expired before it could be sent");
         assertThat(OfferDeliveryTest.sentTo(phone)).hasSize(1);
     }

@@ -9,10 +9,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tredegar.contracts.EventJson;
+import org.tredegar.contracts.Topics;
 import org.tredegar.contracts.notifications.v1.NotificationFailed;
 import org.tredegar.contracts.notifications.v1.NotificationSent;
 import org.tredegar.contracts.requests.v1.OneTimeCodeIssued;
 import org.tredegar.platform.hub.HubIds;
+import org.tredegar.testing.Db;
 import org.tredegar.testing.KafkaTestClient;
 import org.tredegar.testing.TredegarInfraResource;
 
@@ -40,6 +42,7 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTestResource(value = TredegarInfraResource.class, initArgs = @ResourceArg(name = "database", value = "notifications"))
 @QuarkusTestResource(ExternalWorldResource.class)
 class OneTimeCodeTest {
+    static final Db DB = Db.of("notifications");
     static final UUID TREDEGAR = HubIds.idOf("tredegar");
 
     @AfterEach
@@ -80,9 +83,9 @@ class OneTimeCodeTest {
             // The code is the address: the requester's contact endpoint is not asked.
             ExternalWorld.services().verify(0, getRequestedFor(urlEqualTo("/api/v1/requests/" + requestId + "/contact")));
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> Db.count(
+            await().atMost(Duration.ofSeconds(10)).until(() -> DB.count(
                     "SELECT count(*) FROM notifications WHERE recipient_ref = ? AND kind = 'one-time-code' AND status = 'sent'", requestId) == 2);
-            List<Map<String, Object>> rows = Db.rows("SELECT * FROM notifications WHERE recipient_ref = ?", requestId);
+            List<Map<String, Object>> rows = DB.rows("SELECT * FROM notifications WHERE recipient_ref = ?", requestId);
             assertThat(rows).allSatisfy(row -> {
                 assertThat(row.get("urgent")).isEqualTo(true);
                 assertThat(row.get("recipient_type")).isEqualTo("requester");
@@ -90,7 +93,7 @@ class OneTimeCodeTest {
                 assertThat(row.toString()).doesNotContain("482913").doesNotContain("771046").doesNotContain(phone.substring(1));
             });
             UUID notificationId = (UUID) rows.get(0).get("id");
-            List<ConsumerRecord<String, byte[]>> sent = KafkaTestClient.read("tredegar.notifications.v1", Duration.ofSeconds(30),
+            List<ConsumerRecord<String, byte[]>> sent = KafkaTestClient.read(Topics.NOTIFICATIONS, Duration.ofSeconds(30),
                     seen -> seen.stream().anyMatch(r -> notificationId.toString().equals(r.key())));
             ConsumerRecord<String, byte[]> record = sent.stream().filter(r -> notificationId.toString().equals(r.key())).findFirst().orElseThrow();
             NotificationSent event = EventJson.read(record.value(), NotificationSent.class);
@@ -98,9 +101,9 @@ class OneTimeCodeTest {
             assertThat(new String(record.value(), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("482913").doesNotContain("771046");
             // Nowhere in this service's database: not in the outbox, not in a reason, not in a webhook delivery.
             for (String code : List.of("482913", "771046")) {
-                assertThat(Db.count("SELECT count(*) FROM outbox WHERE payload LIKE ?", "%" + code + "%")).isZero();
-                assertThat(Db.count("SELECT count(*) FROM notifications WHERE params LIKE ? OR reason LIKE ?", "%" + code + "%", "%" + code + "%")).isZero();
-                assertThat(Db.count("SELECT count(*) FROM webhook_deliveries WHERE payload LIKE ?", "%" + code + "%")).isZero();
+                assertThat(DB.count("SELECT count(*) FROM outbox WHERE payload LIKE ?", "%" + code + "%")).isZero();
+                assertThat(DB.count("SELECT count(*) FROM notifications WHERE params LIKE ? OR reason LIKE ?", "%" + code + "%", "%" + code + "%")).isZero();
+                assertThat(DB.count("SELECT count(*) FROM webhook_deliveries WHERE payload LIKE ?", "%" + code + "%")).isZero();
             }
             assertThat(log.lines()).anySatisfy(l -> assertThat(l).contains("log capture probe"));
             assertThat(log.lines()).noneSatisfy(l -> assertThat(l).containsAnyOf("482913", "771046", phone.substring(1)));
@@ -124,10 +127,10 @@ class OneTimeCodeTest {
         assertThat(Mails.html(mail)).contains("dir=\"rtl\"");
         ExternalWorld.services().verify(getRequestedFor(urlEqualTo("/api/v1/one-time-codes/" + codeId))
                 .withHeader("Authorization", equalTo("Bearer " + ExternalWorld.SERVICE_TOKEN)));
-        await().atMost(Duration.ofSeconds(10)).until(() -> Db.count(
+        await().atMost(Duration.ofSeconds(10)).until(() -> DB.count(
                 "SELECT count(*) FROM notifications WHERE recipient_ref = ? AND recipient_type = 'volunteer' "
                         + "AND kind = 'one-time-code' AND status = 'sent' AND channel = 'email'", signUpId) == 1);
-        assertThat(Db.rows("SELECT * FROM notifications WHERE recipient_ref = ?", signUpId).get(0).toString()).doesNotContain("305118");
+        assertThat(DB.rows("SELECT * FROM notifications WHERE recipient_ref = ?", signUpId).get(0).toString()).doesNotContain("305118");
     }
 
     @Test
@@ -141,14 +144,14 @@ class OneTimeCodeTest {
         Events.publish(eraseCode(unknown, requestId, "en", expires));
         Events.publish(eraseCode(used, requestId, "en", expires));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> Db.count(
+        await().atMost(Duration.ofSeconds(30)).until(() -> DB.count(
                 "SELECT count(*) FROM notifications WHERE recipient_ref = ? AND status = 'skipped'", requestId) == 2);
-        assertThat(Db.rows("SELECT reason, attempts FROM notifications WHERE recipient_ref = ?", requestId))
+        assertThat(DB.rows("SELECT reason, attempts FROM notifications WHERE recipient_ref = ?", requestId))
                 .allSatisfy(r -> {
                     assertThat(r.get("reason").toString()).contains("no longer valid");
                     assertThat(r.get("attempts")).isEqualTo(1);
                 });
-        assertThat(Db.count("SELECT count(*) FROM outbox WHERE type LIKE '%NotificationFailed%' AND payload LIKE ?",
+        assertThat(DB.count("SELECT count(*) FROM outbox WHERE type = ? AND payload LIKE ?", Events.NOTIFICATION_FAILED,
                 "%" + requestId + "%")).isZero();
     }
 
@@ -164,7 +167,7 @@ class OneTimeCodeTest {
         Stubs.oneTimeCode(codeId, "sms", phone, "640271", "en", "erase-request", TestClock.current().plus(Duration.ofMinutes(15)));
         Stubs.smsAccepted(phone, sid);
         Events.publish(eraseCode(codeId, requestId, "en", TestClock.current().plus(Duration.ofMinutes(15))));
-        await().atMost(Duration.ofSeconds(30)).until(() -> Db.count(
+        await().atMost(Duration.ofSeconds(30)).until(() -> DB.count(
                 "SELECT count(*) FROM notifications WHERE recipient_ref = ? AND status = 'sent' AND provider_ref = ?", requestId, sid) == 1);
         LoggedRequest sms = OfferDeliveryTest.sentTo(phone).get(0);
         assertThat(OfferDeliveryTest.form(sms.getBodyAsString()).get("Body"))
@@ -175,21 +178,21 @@ class OneTimeCodeTest {
         OfferDeliveryTest.signed(receipt, "/api/v1/channels/sms/status").post("/api/v1/channels/sms/status").then().statusCode(204);
         OfferDeliveryTest.signed(receipt, "/api/v1/channels/sms/status").post("/api/v1/channels/sms/status").then().statusCode(204);
 
-        Map<String, Object> row = Db.rows("SELECT * FROM notifications WHERE recipient_ref = ?", requestId).get(0);
+        Map<String, Object> row = DB.rows("SELECT * FROM notifications WHERE recipient_ref = ?", requestId).get(0);
         assertThat(row.get("status")).isEqualTo("failed");
         assertThat(row.get("delivery_status")).isEqualTo("undelivered");
         UUID notificationId = (UUID) row.get("id");
-        List<ConsumerRecord<String, byte[]>> records = KafkaTestClient.read("tredegar.notifications.v1", Duration.ofSeconds(30),
+        List<ConsumerRecord<String, byte[]>> records = KafkaTestClient.read(Topics.NOTIFICATIONS, Duration.ofSeconds(30),
                 seen -> seen.stream().anyMatch(r -> notificationId.toString().equals(r.key())
-                        && "org.tredegar.notifications.NotificationFailed.v1".equals(KafkaTestClient.header(r, "ce_type"))));
+                        && Events.NOTIFICATION_FAILED.equals(KafkaTestClient.header(r, "ce_type"))));
         NotificationFailed failed = EventJson.read(records.stream().filter(r -> notificationId.toString().equals(r.key())
-                && "org.tredegar.notifications.NotificationFailed.v1".equals(KafkaTestClient.header(r, "ce_type")))
+                && Events.NOTIFICATION_FAILED.equals(KafkaTestClient.header(r, "ce_type")))
                 .findFirst().orElseThrow().value(), NotificationFailed.class);
         assertThat(failed.kind()).isEqualTo("one-time-code");
         assertThat(failed.reason()).contains("undelivered").contains("30003");
         // Once: the repeated receipt published nothing more, and nothing went anywhere else.
-        assertThat(Db.count("SELECT count(*) FROM outbox WHERE message_key = ? AND type LIKE '%NotificationFailed%'",
-                notificationId.toString())).isEqualTo(1);
+        assertThat(DB.count("SELECT count(*) FROM outbox WHERE message_key = ? AND type = ?",
+                notificationId.toString(), Events.NOTIFICATION_FAILED)).isEqualTo(1);
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> OfferDeliveryTest.sentTo(phone).size() == 1);
         assertThat(Mails.to(email)).isEmpty();
         ExternalWorld.services().verify(0, getRequestedFor(urlEqualTo("/api/v1/requests/" + requestId + "/contact")));

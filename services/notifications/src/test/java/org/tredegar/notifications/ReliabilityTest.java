@@ -10,9 +10,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tredegar.contracts.EventJson;
+import org.tredegar.contracts.Topics;
 import org.tredegar.contracts.notifications.v1.NotificationFailed;
 import org.tredegar.contracts.requests.v1.RequestFulfilled;
 import org.tredegar.platform.hub.HubIds;
+import org.tredegar.testing.Db;
 import org.tredegar.testing.KafkaTestClient;
 import org.tredegar.testing.TredegarInfraResource;
 
@@ -39,6 +41,7 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTestResource(value = TredegarInfraResource.class, initArgs = @ResourceArg(name = "database", value = "notifications"))
 @QuarkusTestResource(ExternalWorldResource.class)
 class ReliabilityTest {
+    static final Db DB = Db.of("notifications");
     static final UUID TREDEGAR = HubIds.idOf("tredegar");
 
     @AfterEach
@@ -59,7 +62,7 @@ class ReliabilityTest {
 
         // The provider took the message, then the commit that records it failed: the row stays "sending".
         await().atMost(Duration.ofSeconds(30)).until(() -> TestCommitHook.crashed(volunteerId));
-        assertThat(Db.rows("SELECT status FROM notifications WHERE subject_ref = ?", offerId).get(0).get("status")).isEqualTo("sending");
+        assertThat(DB.rows("SELECT status FROM notifications WHERE subject_ref = ?", offerId).get(0).get("status")).isEqualTo("sending");
         List<LoggedRequest> posts = OfferDeliveryTest.sentTo(phone);
         assertThat(posts).hasSize(1);
         String body = OfferDeliveryTest.form(posts.get(0).getBodyAsString()).get("Body");
@@ -70,11 +73,11 @@ class ReliabilityTest {
                                 .put("sid", sid).put("to", phone).put("body", body).put("status", "delivered"))).encode())));
 
         // After the lease the notification is in doubt; the provider is asked, and nothing is sent again.
-        await().atMost(Duration.ofSeconds(30)).until(() -> Db.count(
+        await().atMost(Duration.ofSeconds(30)).until(() -> DB.count(
                 "SELECT count(*) FROM notifications WHERE subject_ref = ? AND status = 'sent' AND provider_ref = ?", offerId, sid) == 1);
         ExternalWorld.smsProvider().verify(getRequestedFor(urlPathEqualTo(Stubs.messagesPath())).withQueryParam("To", equalTo(phone)));
         assertThat(OfferDeliveryTest.sentTo(phone)).hasSize(1);
-        Map<String, Object> row = Db.rows("SELECT * FROM notifications WHERE subject_ref = ?", offerId).get(0);
+        Map<String, Object> row = DB.rows("SELECT * FROM notifications WHERE subject_ref = ?", offerId).get(0);
         assertThat(row.get("attempts")).isEqualTo(2);
         assertThat(row.get("in_doubt")).isEqualTo(false);
     }
@@ -90,14 +93,14 @@ class ReliabilityTest {
                 .willReturn(aResponse().withStatus(503).withBody("down for maintenance")));
         Events.publish(OfferDeliveryTest.offer(offerId, volunteerId, "2222", "en"));
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> Db.count(
+        await().atMost(Duration.ofSeconds(60)).until(() -> DB.count(
                 "SELECT count(*) FROM notifications WHERE subject_ref = ? AND status = 'failed'", offerId) == 1);
         assertThat(OfferDeliveryTest.sentTo(phone)).hasSize(3);
-        UUID notificationId = (UUID) Db.rows("SELECT id FROM notifications WHERE subject_ref = ?", offerId).get(0).get("id");
-        List<ConsumerRecord<String, byte[]>> records = KafkaTestClient.read("tredegar.notifications.v1", Duration.ofSeconds(30),
+        UUID notificationId = (UUID) DB.rows("SELECT id FROM notifications WHERE subject_ref = ?", offerId).get(0).get("id");
+        List<ConsumerRecord<String, byte[]>> records = KafkaTestClient.read(Topics.NOTIFICATIONS, Duration.ofSeconds(30),
                 seen -> seen.stream().anyMatch(r -> notificationId.toString().equals(r.key())));
         ConsumerRecord<String, byte[]> record = records.stream().filter(r -> notificationId.toString().equals(r.key())).findFirst().orElseThrow();
-        assertThat(KafkaTestClient.header(record, "ce_type")).isEqualTo("org.tredegar.notifications.NotificationFailed.v1");
+        assertThat(KafkaTestClient.header(record, "ce_type")).isEqualTo(Events.NOTIFICATION_FAILED);
         NotificationFailed failed = EventJson.read(record.value(), NotificationFailed.class);
         assertThat(failed.reason()).contains("503").contains("3 attempt");
         assertThat(failed.channel()).isEqualTo("sms");
@@ -127,31 +130,31 @@ class ReliabilityTest {
         Stubs.requesterContact(failingSinceEvening, "sms", failingPhone, "en");
         Stubs.smsAccepted(failingPhone, "SM" + failingSinceEvening.toString().replace("-", ""));
         java.time.OffsetDateTime night = TestClock.current().atOffset(java.time.ZoneOffset.UTC);
-        Db.update("INSERT INTO notifications (id, hub_id, kind, recipient_type, recipient_ref, language, status, "
+        DB.update("INSERT INTO notifications (id, hub_id, kind, recipient_type, recipient_ref, language, status, "
                         + "causation_event_id, created_at, updated_at, next_attempt_at, reason, lookup_failing_since) "
                         + "VALUES (?, ?, 'request-fulfilled', 'requester', ?, 'en', 'pending', ?, ?, ?, ?, "
                         + "'contact lookup failed: ConnectException', ?)",
                 UUID.randomUUID(), TREDEGAR, failingSinceEvening, UUID.randomUUID().toString(), night.minusHours(6),
                 night.minusHours(6), night, night.minusHours(5));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> Db.count(
+        await().atMost(Duration.ofSeconds(30)).until(() -> DB.count(
                 "SELECT count(*) FROM notifications WHERE subject_ref = ? AND status = 'sent'", offerId) == 1);
-        await().atMost(Duration.ofSeconds(30)).until(() -> Db.count(
+        await().atMost(Duration.ofSeconds(30)).until(() -> DB.count(
                 "SELECT count(*) FROM notifications WHERE recipient_ref = ? AND status = 'held'", requestId) == 1);
-        await().atMost(Duration.ofSeconds(30)).until(() -> Db.count("SELECT count(*) FROM notifications "
+        await().atMost(Duration.ofSeconds(30)).until(() -> DB.count("SELECT count(*) FROM notifications "
                 + "WHERE recipient_ref = ? AND status = 'held' AND lookup_failing_since IS NULL", failingSinceEvening) == 1);
-        Map<String, Object> held = Db.rows("SELECT * FROM notifications WHERE recipient_ref = ?", requestId).get(0);
+        Map<String, Object> held = DB.rows("SELECT * FROM notifications WHERE recipient_ref = ?", requestId).get(0);
         assertThat(((java.sql.Timestamp) held.get("next_attempt_at")).toInstant())
                 .isEqualTo(today.plusDays(1).atTime(8, 0).atZone(TestClock.HUB_ZONE).toInstant());
         assertThat(OfferDeliveryTest.sentTo(phone)).isEmpty();
 
         TestClock.set(today.plusDays(1), LocalTime.of(8, 1));
-        await().atMost(Duration.ofSeconds(30)).until(() -> Db.count(
+        await().atMost(Duration.ofSeconds(30)).until(() -> DB.count(
                 "SELECT count(*) FROM notifications WHERE recipient_ref = ? AND status = 'sent'", requestId) == 1);
         assertThat(OfferDeliveryTest.sentTo(phone)).hasSize(1);
         assertThat(OfferDeliveryTest.form(OfferDeliveryTest.sentTo(phone).get(0).getBodyAsString()).get("Body"))
                 .contains("glad the help reached you");
-        await().atMost(Duration.ofSeconds(30)).until(() -> Db.count(
+        await().atMost(Duration.ofSeconds(30)).until(() -> DB.count(
                 "SELECT count(*) FROM notifications WHERE recipient_ref = ? AND status = 'sent'", failingSinceEvening) == 1);
     }
 
@@ -168,10 +171,10 @@ class ReliabilityTest {
             offers.add(offerId);
             Events.publish(OfferDeliveryTest.offer(offerId, volunteerId, String.valueOf(4000 + i), "en"));
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> offers.stream().allMatch(o -> Db.count(
+        await().atMost(Duration.ofSeconds(60)).until(() -> offers.stream().allMatch(o -> DB.count(
                 "SELECT count(*) FROM notifications WHERE subject_ref = ? AND status = 'sent'", o) == 1));
         // Held back by the bucket is not an attempt: every message went out on its first.
-        assertThat(offers).allSatisfy(o -> assertThat(Db.rows("SELECT attempts FROM notifications WHERE subject_ref = ?", o)
+        assertThat(offers).allSatisfy(o -> assertThat(DB.rows("SELECT attempts FROM notifications WHERE subject_ref = ?", o)
                 .get(0).get("attempts")).isEqualTo(1));
         ExternalWorld.smsProvider().verify(20, postRequestedFor(urlPathEqualTo(Stubs.messagesPath()))
                 .withRequestBody(containing("To=%2B" + phonePrefix.substring(1))));

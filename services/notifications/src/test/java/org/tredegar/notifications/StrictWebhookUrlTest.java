@@ -12,6 +12,7 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.tredegar.testing.Db;
 import org.tredegar.testing.TredegarInfraResource;
 
 import java.util.List;
@@ -30,6 +31,7 @@ import static org.hamcrest.Matchers.equalTo;
 @TestSecurity(user = "partner-demo", roles = "partner")
 @OidcSecurity(claims = @Claim(key = "hubs", value = "tredegar"))
 class StrictWebhookUrlTest {
+    static final Db DB = Db.of("notifications");
     public static class Production implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -42,19 +44,19 @@ class StrictWebhookUrlTest {
             "http://192.168.1.10/hook", "http://172.16.0.5/hook", "http://169.254.169.254/latest/meta-data",
             "http://[::1]/hook", "http://[fd00::1]/hook", "http://100.64.0.1/hook", "http://0.0.0.0/hook"})
     void privateAndLoopbackTargetsAreRefused(String url) {
-        long before = Db.count("SELECT count(*) FROM subscriptions");
+        long before = DB.count("SELECT count(*) FROM subscriptions");
         given().contentType(ContentType.JSON)
-                .body(Map.of("url", url, "eventTypes", List.of("org.tredegar.logistics.LowStock.v1"), "hubs", List.of("tredegar"),
+                .body(Map.of("url", url, "eventTypes", List.of(Events.LOW_STOCK), "hubs", List.of("tredegar"),
                         "secret", "a-partner-secret-of-enough-length-0123"))
                 .post("/api/v1/subscriptions").then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("url")).body("detail", containsString("private"));
-        assertThat(Db.count("SELECT count(*) FROM subscriptions")).isEqualTo(before);
+        assertThat(DB.count("SELECT count(*) FROM subscriptions")).isEqualTo(before);
     }
 
     @Test
     void aPublicAddressIsAccepted() {
         given().contentType(ContentType.JSON)
-                .body(Map.of("url", "https://93.184.215.14/hook", "eventTypes", List.of("org.tredegar.logistics.LowStock.v1"),
+                .body(Map.of("url", "https://93.184.215.14/hook", "eventTypes", List.of(Events.LOW_STOCK),
                         "hubs", List.of("tredegar"), "secret", "a-partner-secret-of-enough-length-0123"))
                 .post("/api/v1/subscriptions").then().statusCode(201).body("status", equalTo("active"));
     }

@@ -10,9 +10,12 @@ import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
+import org.tredegar.contracts.EventCatalog;
 import org.tredegar.contracts.logistics.v1.LowStock;
 import org.tredegar.contracts.model.ItemSlug;
+import org.tredegar.contracts.requests.v1.OneTimeCodeIssued;
 import org.tredegar.platform.hub.HubIds;
+import org.tredegar.testing.Db;
 import org.tredegar.testing.TredegarInfraResource;
 
 import java.time.Duration;
@@ -42,7 +45,7 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTestResource(value = TredegarInfraResource.class, initArgs = @ResourceArg(name = "database", value = "notifications"))
 @QuarkusTestResource(ExternalWorldResource.class)
 class SubscriptionListingTest {
-    static final String LOW_STOCK = "org.tredegar.logistics.LowStock.v1";
+    static final Db DB = Db.of("notifications");
     static final String SECRET = "a-partner-secret-of-enough-length-4567";
 
     /**
@@ -56,10 +59,10 @@ class SubscriptionListingTest {
             hubs.add(HubIds.idOf(slug).toString());
         }
         OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
-        Db.update("INSERT INTO subscriptions (id, partner, url, event_types, hub_ids, secret_key_id, secret_nonce, "
+        DB.update("INSERT INTO subscriptions (id, partner, url, event_types, hub_ids, secret_key_id, secret_nonce, "
                         + "secret_ciphertext, status, status_reason, created_at, updated_at) "
                         + "VALUES (?, ?, ?, ?, ?, 'test1', ?, ?, 'paused', 'test fixture', ?, ?)",
-                id, partner, "https://" + partner + ".example.org/hook", LOW_STOCK, String.join(",", hubs),
+                id, partner, "https://" + partner + ".example.org/hook", Events.LOW_STOCK, String.join(",", hubs),
                 new byte[12], new byte[32], now, now);
         return id;
     }
@@ -80,7 +83,7 @@ class SubscriptionListingTest {
 
     static String subscribe(String url) {
         return given().contentType(ContentType.JSON)
-                .body(Map.of("url", url, "eventTypes", List.of(LOW_STOCK), "hubs", List.of("tredegar"), "secret", SECRET))
+                .body(Map.of("url", url, "eventTypes", List.of(Events.LOW_STOCK), "hubs", List.of("tredegar"), "secret", SECRET))
                 .post("/api/v1/subscriptions").then().statusCode(201).extract().path("id");
     }
 
@@ -120,7 +123,7 @@ class SubscriptionListingTest {
         assertThat(listAll("?hub=" + HubIds.idOf("ebbw-vale"), 500)).isEqualTo(ebbwVale);
 
         given().delete("/api/v1/subscriptions/" + inTredegar).then().statusCode(403);
-        assertThat(Db.count("SELECT count(*) FROM subscriptions WHERE id = ? AND deleted_at IS NULL", inTredegar)).isEqualTo(1);
+        assertThat(DB.count("SELECT count(*) FROM subscriptions WHERE id = ? AND deleted_at IS NULL", inTredegar)).isEqualTo(1);
     }
 
     @Test
@@ -130,7 +133,7 @@ class SubscriptionListingTest {
         UUID someoneElses = stored("partner-listing-owner", "tredegar");
         given().delete("/api/v1/subscriptions/" + someoneElses).then().statusCode(404).contentType("application/problem+json");
         given().delete("/api/v1/subscriptions/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
-        assertThat(Db.rows("SELECT status, deleted_at FROM subscriptions WHERE id = ?", someoneElses).get(0))
+        assertThat(DB.rows("SELECT status, deleted_at FROM subscriptions WHERE id = ?", someoneElses).get(0))
                 .containsEntry("status", "paused").containsEntry("deleted_at", null);
     }
 
@@ -150,18 +153,18 @@ class SubscriptionListingTest {
         given().delete("/api/v1/subscriptions/" + deleted).then().statusCode(404);
         given().post("/api/v1/subscriptions/" + deleted + "/resume").then().statusCode(404);
         assertThat(listAll("", 500)).contains(kept).doesNotContain(deleted);
-        Map<String, Object> row = Db.rows("SELECT status, deleted_at, octet_length(secret_ciphertext) AS sealed FROM subscriptions "
+        Map<String, Object> row = DB.rows("SELECT status, deleted_at, octet_length(secret_ciphertext) AS sealed FROM subscriptions "
                 + "WHERE id = ?::uuid", deleted).get(0);
         assertThat(row.get("status")).isEqualTo("deleted");
         assertThat(row.get("deleted_at")).isNotNull();
         assertThat(row.get("sealed")).isEqualTo(0); // the secret is gone, not just hidden
-        assertThat(Db.count("SELECT count(*) FROM audit_log WHERE action = 'subscription.deleted' AND subject_id = ? "
+        assertThat(DB.count("SELECT count(*) FROM audit_log WHERE action = 'subscription.deleted' AND subject_id = ? "
                 + "AND hub_id = ?", deleted, HubIds.idOf("tredegar"))).isEqualTo(1);
 
         Events.publish(new LowStock(UUID.randomUUID(), HubIds.idOf("tredegar"), ItemSlug.COAT, 1, 10, TestClock.current()));
         await().atMost(Duration.ofSeconds(30)).until(() -> received(keptPath).size() == 1);
         assertThat(received(deletedPath)).isEmpty();
-        assertThat(Db.count("SELECT count(*) FROM webhook_deliveries WHERE subscription_id = ?::uuid", deleted)).isZero();
+        assertThat(DB.count("SELECT count(*) FROM webhook_deliveries WHERE subscription_id = ?::uuid", deleted)).isZero();
     }
 
     @Test
@@ -169,7 +172,7 @@ class SubscriptionListingTest {
     @OidcSecurity(claims = @Claim(key = "hubs", value = "tredegar"))
     void oneTimeCodesAreNotForwardedToPartners() {
         given().contentType(ContentType.JSON)
-                .body(Map.of("url", "https://partner-c.example.org/codes", "eventTypes", List.of("org.tredegar.requests.OneTimeCodeIssued.v1"),
+                .body(Map.of("url", "https://partner-c.example.org/codes", "eventTypes", List.of(EventCatalog.of(OneTimeCodeIssued.class).type()),
                         "hubs", List.of("tredegar"), "secret", SECRET))
                 .post("/api/v1/subscriptions").then().statusCode(400).body("errors[0].field", equalTo("eventTypes"));
     }
@@ -180,13 +183,13 @@ class SubscriptionListingTest {
         UUID theirs = stored("partner-listing-d", "tredegar", "ebbw-vale");
         UUID delivery = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        Db.update("INSERT INTO webhook_deliveries (id, subscription_id, event_id, event_type, payload, status, attempts, "
+        DB.update("INSERT INTO webhook_deliveries (id, subscription_id, event_id, event_type, payload, status, attempts, "
                 + "next_attempt_at, give_up_at, created_at) VALUES (?, ?, ?, ?, '{}', 'pending', 1, ?, ?, ?)",
-                delivery, theirs, UUID.randomUUID().toString(), LOW_STOCK, now.plusHours(1), now.plusHours(24), now);
+                delivery, theirs, UUID.randomUUID().toString(), Events.LOW_STOCK, now.plusHours(1), now.plusHours(24), now);
 
         given().delete("/api/v1/subscriptions/" + theirs).then().statusCode(204);
-        assertThat(Db.rows("SELECT status FROM webhook_deliveries WHERE id = ?", delivery).get(0).get("status")).isEqualTo("cancelled");
-        assertThat(Db.count("SELECT count(*) FROM audit_log WHERE action = 'subscription.deleted' AND subject_id = ?",
+        assertThat(DB.rows("SELECT status FROM webhook_deliveries WHERE id = ?", delivery).get(0).get("status")).isEqualTo("cancelled");
+        assertThat(DB.count("SELECT count(*) FROM audit_log WHERE action = 'subscription.deleted' AND subject_id = ?",
                 theirs.toString())).isEqualTo(2); // one entry in each of its hubs' chains
         assertThat(listAll("", 500)).doesNotContain(theirs.toString());
     }

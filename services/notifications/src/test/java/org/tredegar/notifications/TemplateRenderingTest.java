@@ -7,8 +7,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.tredegar.notifications.domain.Languages;
 import org.tredegar.notifications.domain.MessageKind;
-import org.tredegar.notifications.templates.MessageTemplates;
-import org.tredegar.notifications.templates.RenderedMessage;
+import org.tredegar.notifications.domain.MessageTemplates;
+import org.tredegar.notifications.domain.RenderedMessage;
 import org.tredegar.testing.TredegarInfraResource;
 
 import java.time.ZoneId;

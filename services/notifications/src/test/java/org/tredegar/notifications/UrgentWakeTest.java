@@ -8,6 +8,7 @@ import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 import org.tredegar.contracts.requests.v1.RequestFulfilled;
 import org.tredegar.platform.hub.HubIds;
+import org.tredegar.testing.Db;
 import org.tredegar.testing.TredegarInfraResource;
 
 import java.time.Duration;
@@ -27,6 +28,7 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTestResource(value = TredegarInfraResource.class, initArgs = @ResourceArg(name = "database", value = "notifications"))
 @QuarkusTestResource(ExternalWorldResource.class)
 class UrgentWakeTest {
+    static final Db DB = Db.of("notifications");
     static final UUID TREDEGAR = HubIds.idOf("tredegar");
 
     public static class HourlyPoll implements QuarkusTestProfile {
@@ -44,9 +46,9 @@ class UrgentWakeTest {
         Stubs.requesterContact(requestId, "sms", requesterPhone, "en");
         Stubs.smsAccepted(requesterPhone, "SM" + requestId.toString().replace("-", ""));
         Events.publish(new RequestFulfilled(requestId, TREDEGAR, null, TestClock.current()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> Db.count(
+        await().atMost(Duration.ofSeconds(30)).until(() -> DB.count(
                 "SELECT count(*) FROM notifications WHERE recipient_ref = ? AND status = 'pending'", requestId) == 1);
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> Db.count(
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> DB.count(
                 "SELECT count(*) FROM notifications WHERE recipient_ref = ? AND status = 'pending'", requestId) == 1);
         assertThat(OfferDeliveryTest.sentTo(requesterPhone)).isEmpty();
 
@@ -59,7 +61,7 @@ class UrgentWakeTest {
         Stubs.smsAccepted(phone, "SM" + codeId.toString().replace("-", ""));
         Events.publish(OneTimeCodeTest.eraseCode(codeId, erasing, "en", expires));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> Db.count(
+        await().atMost(Duration.ofSeconds(30)).until(() -> DB.count(
                 "SELECT count(*) FROM notifications WHERE recipient_ref = ? AND kind = 'one-time-code' AND status = 'sent'", erasing) == 1);
         assertThat(OfferDeliveryTest.sentTo(phone)).hasSize(1);
         assertThat(OfferDeliveryTest.form(OfferDeliveryTest.sentTo(phone).get(0).getBodyAsString()).get("Body")).contains("918273");

@@ -12,9 +12,11 @@ import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.http.ContentType;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
+import org.tredegar.contracts.EventCatalog;
 import org.tredegar.contracts.logistics.v1.LowStock;
 import org.tredegar.contracts.model.ItemSlug;
 import org.tredegar.platform.hub.HubIds;
+import org.tredegar.testing.Db;
 import org.tredegar.testing.TredegarInfraResource;
 
 import java.nio.charset.StandardCharsets;
@@ -40,12 +42,12 @@ import static org.hamcrest.Matchers.notNullValue;
 @TestSecurity(user = "partner-demo", roles = "partner")
 @OidcSecurity(claims = @Claim(key = "hubs", value = "tredegar"))
 class WebhookTest {
-    static final String LOW_STOCK = "org.tredegar.logistics.LowStock.v1";
+    static final Db DB = Db.of("notifications");
     static final String SECRET = "a-partner-secret-of-enough-length-0123";
 
     static String subscribe(String path) {
         return given().contentType(ContentType.JSON)
-                .body(Map.of("url", ExternalWorld.partner().baseUrl() + path, "eventTypes", List.of(LOW_STOCK),
+                .body(Map.of("url", ExternalWorld.partner().baseUrl() + path, "eventTypes", List.of(Events.LOW_STOCK),
                         "hubs", List.of("tredegar"), "secret", SECRET))
                 .post("/api/v1/subscriptions").then().statusCode(201)
                 .body("status", equalTo("active")).body("secret", org.hamcrest.Matchers.nullValue())
@@ -77,8 +79,8 @@ class WebhookTest {
             JsonObject ce = new JsonObject(r.getBodyAsString());
             assertThat(ce.getString("specversion")).isEqualTo("1.0");
             assertThat(ce.getString("id")).isEqualTo(eventId);
-            assertThat(ce.getString("type")).isEqualTo(LOW_STOCK);
-            assertThat(ce.getString("source")).isEqualTo("/tredegar/logistics");
+            assertThat(ce.getString("type")).isEqualTo(Events.LOW_STOCK);
+            assertThat(ce.getString("source")).isEqualTo(EventCatalog.of(LowStock.class).source());
             assertThat(ce.getJsonObject("data").getString("item")).isEqualTo("blanket");
         }
         // A retry is the same message: same webhook-id, so the receiver can drop a repeat.
@@ -131,9 +133,9 @@ class WebhookTest {
         // Sealed with a key that is not configured (rotated out, say): it can never be signed.
         UUID broken = UUID.randomUUID();
         java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
-        Db.update("INSERT INTO subscriptions (id, partner, url, event_types, hub_ids, secret_key_id, secret_nonce, "
+        DB.update("INSERT INTO subscriptions (id, partner, url, event_types, hub_ids, secret_key_id, secret_nonce, "
                         + "secret_ciphertext, status, created_at, updated_at) VALUES (?, 'partner-demo', ?, ?, ?, 'gone', ?, ?, 'active', ?, ?)",
-                broken, ExternalWorld.partner().baseUrl() + "/broken-secret", LOW_STOCK, HubIds.idOf("tredegar").toString(),
+                broken, ExternalWorld.partner().baseUrl() + "/broken-secret", Events.LOW_STOCK, HubIds.idOf("tredegar").toString(),
                 new byte[12], new byte[32], now, now);
         Events.publish(new LowStock(UUID.randomUUID(), HubIds.idOf("tredegar"), ItemSlug.SLEEPING_BAG, 0, 4, TestClock.current()));
 
@@ -147,8 +149,8 @@ class WebhookTest {
 
     @Test
     void badSubscriptionsAreRefusedAndNothingIsStored() {
-        long before = Db.count("SELECT count(*) FROM subscriptions");
-        Map<String, Object> good = Map.of("url", "https://partner.example.org/hook", "eventTypes", List.of(LOW_STOCK),
+        long before = DB.count("SELECT count(*) FROM subscriptions");
+        Map<String, Object> good = Map.of("url", "https://partner.example.org/hook", "eventTypes", List.of(Events.LOW_STOCK),
                 "hubs", List.of("tredegar"), "secret", SECRET);
         refused(with(good, "url", "ftp://partner.example.org/hook"), "url");
         refused(with(good, "url", "file:///etc/passwd"), "url");
@@ -157,7 +159,7 @@ class WebhookTest {
         refused(with(good, "secret", "short"), "secret");
         given().contentType(ContentType.JSON).body(with(good, "hubs", List.of("ebbw-vale")))
                 .post("/api/v1/subscriptions").then().statusCode(403).contentType("application/problem+json");
-        assertThat(Db.count("SELECT count(*) FROM subscriptions")).isEqualTo(before);
+        assertThat(DB.count("SELECT count(*) FROM subscriptions")).isEqualTo(before);
         given().get("/api/v1/subscriptions/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
     }
 

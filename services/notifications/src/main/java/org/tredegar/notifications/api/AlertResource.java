@@ -1,6 +1,5 @@
 package org.tredegar.notifications.api;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -18,13 +17,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.tredegar.notifications.cap.AlertEntity;
-import org.tredegar.notifications.cap.CapValues;
-import org.tredegar.notifications.cap.CapWriter;
 import org.tredegar.notifications.config.Hubs;
+import org.tredegar.notifications.domain.Alert;
+import org.tredegar.notifications.domain.PublicAlerts;
 import org.tredegar.notifications.domain.TimeSource;
-import org.tredegar.platform.audit.AuditTrail;
+import org.tredegar.platform.caller.Caller;
 import org.tredegar.platform.hub.HubAccess;
+import org.tredegar.platform.paging.Cursors;
 import org.tredegar.platform.problem.ApiProblem;
 
 import java.net.URI;
@@ -48,7 +47,7 @@ public class AlertResource {
     @Inject
     SecurityIdentity identity;
     @Inject
-    AuditTrail audit;
+    PublicAlerts alerts;
     @Inject
     Hubs hubs;
     @Inject
@@ -73,25 +72,20 @@ public class AlertResource {
             throw ApiProblem.badField("body", "a JSON body is required");
         }
         Instant now = clock.now().truncatedTo(ChronoUnit.SECONDS);
-        AlertEntity alert = new AlertEntity();
-        alert.id = UUID.randomUUID();
-        alert.hubId = hubId;
-        alert.hubSlug = hubs.slugOf(hubId).orElse(hub);
-        alert.sender = "hub-" + alert.hubSlug + "@notifications.tredegar";
-        alert.sentAt = now;
-        alert.headline = text("headline", body.headline(), HEADLINE_MAX, true);
-        alert.description = text("description", body.description(), DESCRIPTION_MAX, true);
-        alert.instruction = text("instruction", body.instruction(), INSTRUCTION_MAX, false);
-        alert.severity = oneOf("severity", CapValues.SEVERITY, body.severity());
-        alert.urgency = oneOf("urgency", CapValues.URGENCY, body.urgency());
-        alert.certainty = oneOf("certainty", CapValues.CERTAINTY, body.certainty());
-        alert.expiresAt = expires(body.expires(), now);
-        return Panache.withTransaction(() -> alert.persist()
-                        .chain(() -> audit.record(hubId, Callers.actor(identity), "alert.published", alert.id.toString(),
-                                alert.severity + "/" + alert.urgency)))
-                .map(ignored -> Response.created(URI.create(capHref(uri, alert.id)))
-                        .entity(new AlertView(alert.id, hubId, alert.headline, alert.severity, alert.urgency,
-                                alert.certainty, alert.sentAt, alert.expiresAt, capHref(uri, alert.id)))
+        String hubSlug = hubs.slugOf(hubId).orElse(hub);
+        Alert alert = new Alert(UUID.randomUUID(), hubId, hubSlug, "hub-" + hubSlug + "@notifications.tredegar", now,
+                text("headline", body.headline(), HEADLINE_MAX, true),
+                text("description", body.description(), DESCRIPTION_MAX, true),
+                text("instruction", body.instruction(), INSTRUCTION_MAX, false),
+                oneOf("severity", CapValues.SEVERITY, body.severity()),
+                oneOf("urgency", CapValues.URGENCY, body.urgency()),
+                oneOf("certainty", CapValues.CERTAINTY, body.certainty()),
+                expires(body.expires(), now), null);
+        return alerts.publish(alert, Caller.of(identity).actor())
+                .map(published -> Response.created(URI.create(capHref(uri, published.id())))
+                        .entity(new AlertView(published.id(), hubId, published.headline(), published.severity(),
+                                published.urgency(), published.certainty(), published.sentAt(), published.expiresAt(),
+                                capHref(uri, published.id())))
                         .build());
     }
 
@@ -101,18 +95,16 @@ public class AlertResource {
     @RateLimited
     @Produces("application/atom+xml")
     public Uni<String> feed(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit, @Context UriInfo uri) {
-        int max = Paging.limit(limit);
-        long before = cursor == null || cursor.isBlank() ? Long.MAX_VALUE : Paging.after(cursor);
+        int max = Cursors.limit(limit);
+        long before = SeqCursors.position(cursor, Long.MAX_VALUE);
         Instant now = clock.now();
-        return Panache.withSession(() -> AlertEntity.<AlertEntity>find(
-                        "seq < ?1 and (expiresAt is null or expiresAt > ?2) order by seq desc", before, now)
-                .page(0, max + 1).list())
+        return alerts.current(before, now, max + 1)
                 .map(rows -> {
-                    List<AlertEntity> page = rows.stream().limit(max).toList();
+                    List<Alert> page = rows.stream().limit(max).toList();
                     String base = uri.getBaseUri().toString().replaceAll("/+$", "");
                     String next = rows.size() > max
-                            ? base + "/api/v1/alerts.atom?limit=" + max + "&cursor=" + Paging.cursor(page.get(max - 1).seq) : null;
-                    Instant updated = page.isEmpty() ? now : page.get(0).sentAt;
+                            ? base + "/api/v1/alerts.atom?limit=" + max + "&cursor=" + SeqCursors.of(page.get(max - 1).seq()) : null;
+                    Instant updated = page.isEmpty() ? now : page.get(0).sentAt();
                     return CapWriter.atom(page, base + "/api/v1/alerts.atom", next, base + "/api/v1/alerts/", updated);
                 });
     }
@@ -129,13 +121,8 @@ public class AlertResource {
         } catch (IllegalArgumentException e) {
             throw ApiProblem.notFound("alert " + id);
         }
-        return Panache.withSession(() -> AlertEntity.<AlertEntity>findById(alertId))
-                .map(a -> {
-                    if (a == null) {
-                        throw ApiProblem.notFound("alert " + id);
-                    }
-                    return CapWriter.cap(a);
-                });
+        return alerts.find(alertId)
+                .map(a -> CapWriter.cap(a.orElseThrow(() -> ApiProblem.notFound("alert " + id))));
     }
 
     private static String capHref(UriInfo uri, UUID id) {

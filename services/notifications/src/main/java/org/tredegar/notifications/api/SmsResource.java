@@ -1,9 +1,7 @@
 package org.tredegar.notifications.api;
 
-import org.tredegar.platform.sms.TwilioSignature;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
-import org.tredegar.platform.web.ratelimit.RateLimited;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -15,18 +13,18 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tredegar.notifications.domain.DeliveryReceipts;
 import org.tredegar.notifications.domain.OfferReplies;
 import org.tredegar.platform.problem.ApiProblem;
+import org.tredegar.platform.sms.SmsWebhookGuard;
+import org.tredegar.platform.web.ratelimit.RateLimited;
 
 import java.util.Optional;
 
 /**
  * The SMS provider calls these: delivery receipts (status callbacks; a failed or undelivered SMS moves on to the
- * recipient's next channel, see {@link DeliveryReceipts}) and incoming texts. When
- * {@code tredegar.sms.auth-token} is set, each call must carry a valid {@code X-Twilio-Signature}, computed over the
- * URL the provider was given ({@code tredegar.sms.public-url} + path when behind a proxy, else the request URL).
+ * recipient's next channel, see {@link DeliveryReceipts}) and incoming texts. Each call is checked by the platform's
+ * {@link SmsWebhookGuard}: when {@code tredegar.sms.auth-token} is set it must carry a valid {@code X-Twilio-Signature}.
  */
 @Path("/api/v1/channels/sms")
 @PermitAll
@@ -36,17 +34,15 @@ public class SmsResource {
     OfferReplies replies;
     @Inject
     DeliveryReceipts receipts;
-    @ConfigProperty(name = "tredegar.sms.auth-token")
-    Optional<String> authToken;
-    @ConfigProperty(name = "tredegar.sms.public-url")
-    Optional<String> publicUrl;
+    @Inject
+    SmsWebhookGuard guard;
 
     @POST
     @Path("/status")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<Response> status(MultivaluedMap<String, String> form, @HeaderParam("X-Twilio-Signature") String signature,
+    public Uni<Response> status(MultivaluedMap<String, String> form, @HeaderParam(SmsWebhookGuard.SIGNATURE_HEADER) String signature,
                                 @Context UriInfo uri) {
-        verify(form, signature, uri);
+        guard.verify(form, signature, uri);
         String sid = form.getFirst("MessageSid");
         String state = form.getFirst("MessageStatus");
         if (sid == null || sid.isBlank() || state == null || state.isBlank()) {
@@ -60,9 +56,9 @@ public class SmsResource {
     @Path("/inbound")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_XML)
-    public Uni<Response> inbound(MultivaluedMap<String, String> form, @HeaderParam("X-Twilio-Signature") String signature,
+    public Uni<Response> inbound(MultivaluedMap<String, String> form, @HeaderParam(SmsWebhookGuard.SIGNATURE_HEADER) String signature,
                                  @Context UriInfo uri) {
-        verify(form, signature, uri);
+        guard.verify(form, signature, uri);
         String from = form.getFirst("From");
         if (from == null || from.isBlank()) {
             throw ApiProblem.badField("From", "is required");
@@ -70,18 +66,6 @@ public class SmsResource {
         String body = form.getFirst("Body");
         return replies.handle(from, body == null ? "" : body)
                 .map(text -> Response.ok(twiml(text), MediaType.APPLICATION_XML).build());
-    }
-
-    private void verify(MultivaluedMap<String, String> form, String signature, UriInfo uri) {
-        if (authToken.isEmpty() || authToken.get().isBlank()) {
-            return;
-        }
-        String url = publicUrl.map(base -> base.replaceAll("/+$", "") + uri.getRequestUri().getRawPath()
-                        + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery()))
-                .orElse(uri.getRequestUri().toString());
-        if (!TwilioSignature.verify(authToken.get(), url, form, signature)) {
-            throw ApiProblem.forbidden("the request is not signed by our SMS provider");
-        }
     }
 
     /** TwiML: the provider texts the message back to the sender; an empty Response sends nothing. */

@@ -3,6 +3,7 @@ package org.tredegar.notifications.domain;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -10,8 +11,14 @@ import java.util.UUID;
  * {@code failedChannels}: channels the provider already reported as undelivered for it (not tried again).
  * {@code lookupFailingSince}: since when looking up its contact or code has been failing, or null.
  */
-public record Claimed(UUID id, UUID hubId, MessageKind kind, String recipientType, UUID recipientRef, String language,
+public record Claimed(UUID id, UUID hubId, MessageKind kind, RecipientType recipientType, UUID recipientRef, String language,
                       boolean urgent, String causationEventId, UUID subjectRef, Map<String, Object> params,
                       int attempts, Instant claimedAt, boolean inDoubt, Instant createdAt, List<String> failedChannels,
                       Instant lookupFailingSince) {
+
+    /** Until when the offer or the code it carries can be used, if it says. */
+    public Optional<Instant> expiresAt() {
+        Object expiresAt = params.get("expiresAt");
+        return expiresAt == null ? Optional.empty() : Optional.of(Instant.parse(expiresAt.toString()));
+    }
 }

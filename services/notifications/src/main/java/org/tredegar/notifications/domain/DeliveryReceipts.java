@@ -6,19 +6,17 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 import org.tredegar.contracts.notifications.v1.NotificationFailed;
-import org.tredegar.notifications.persistence.NotificationEntity;
+import org.tredegar.notifications.persistence.EarlySmsReceipts;
+import org.tredegar.notifications.persistence.Notifications;
 import org.tredegar.platform.outbox.OutboxWriter;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -32,8 +30,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class DeliveryReceipts {
     private static final Logger LOG = Logger.getLogger(DeliveryReceipts.class);
-    static final Set<String> FAILED = Set.of("failed", "undelivered");
 
+    @Inject
+    Notifications notifications;
+    @Inject
+    EarlySmsReceipts earlyReceipts;
     @Inject
     OutboxWriter outbox;
     @Inject
@@ -47,22 +48,20 @@ public class DeliveryReceipts {
      * {@link #applyEarly} in the transaction that records the send.
      */
     public Uni<Integer> record(String messageSid, String messageStatus, String errorCode) {
-        String state = messageStatus.toLowerCase(Locale.ROOT);
+        SmsReceipt receipt = new SmsReceipt(messageStatus.toLowerCase(Locale.ROOT), errorCode);
         Instant now = clock.now();
-        return Panache.withTransaction(() -> Panache.getSession().chain(s -> lockSid(s, messageSid)
-                .chain(() -> s.createNativeQuery(
-                                "SELECT * FROM notifications WHERE provider_ref = ?1 AND channel = 'sms' FOR UPDATE", NotificationEntity.class)
-                        .setParameter(1, messageSid).getResultList())
-                .chain(rows -> {
-                    if (rows.isEmpty()) {
-                        return keep(s, messageSid, state, errorCode, now).replaceWith(0);
+        return Panache.withTransaction(() -> earlyReceipts.lock(messageSid)
+                .chain(() -> notifications.sentBySmsForUpdate(messageSid))
+                .chain(sent -> {
+                    if (sent.isEmpty()) {
+                        return keep(messageSid, receipt, now).replaceWith(0);
                     }
                     Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (NotificationEntity n : rows) {
-                        chain = chain.chain(() -> apply(n, state, errorCode, now));
+                    for (DeliveryState n : sent) {
+                        chain = chain.chain(() -> applyAll(n, List.of(receipt), now));
                     }
-                    return chain.replaceWith(rows.size());
-                })));
+                    return chain.replaceWith(sent.size());
+                }));
     }
 
     /**
@@ -71,85 +70,60 @@ public class DeliveryReceipts {
      */
     public Uni<Void> applyEarly(UUID notificationId, String messageSid) {
         Instant now = clock.now();
-        return Panache.getSession().chain(s -> lockSid(s, messageSid)
-                .chain(() -> s.createNativeQuery("WITH taken AS (DELETE FROM early_sms_receipts WHERE message_sid = ?1 "
-                                + "RETURNING id, message_status, error_code) SELECT message_status, error_code FROM taken ORDER BY id",
-                        Object[].class).setParameter(1, messageSid).getResultList())
-                .chain(receipts -> {
-                    if (receipts.isEmpty()) {
+        return earlyReceipts.lock(messageSid)
+                .chain(() -> earlyReceipts.takeAll(messageSid))
+                .chain(kept -> {
+                    if (kept.isEmpty()) {
                         return Uni.createFrom().voidItem();
                     }
-                    return s.find(NotificationEntity.class, notificationId).chain(n -> {
-                        Uni<Void> chain = Uni.createFrom().voidItem();
-                        for (Object[] receipt : receipts) {
-                            chain = chain.chain(() -> apply(n, (String) receipt[0], (String) receipt[1], now));
-                        }
-                        LOG.infof("notification %s: %d delivery receipt(s) had arrived before the send was recorded",
-                                notificationId, receipts.size());
-                        return chain;
-                    });
-                }));
+                    LOG.infof("notification %s: %d delivery receipt(s) had arrived before the send was recorded",
+                            notificationId, kept.size());
+                    return notifications.deliveryState(notificationId).chain(n -> applyAll(n, kept, now));
+                });
     }
 
     /** Receipts that never met their send (not ours, or a send that was never recorded) are kept this long. */
     @Scheduled(every = "${tredegar.sms.early-receipts.prune-every:10m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> prune() {
-        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(
-                                "DELETE FROM early_sms_receipts WHERE received_at < ?1")
-                        .setParameter(1, NotificationPlanner.utc(clock.now().minus(keepEarlyReceipts))).executeUpdate()))
+        return Panache.withTransaction(() -> earlyReceipts.pruneReceivedBefore(clock.now().minus(keepEarlyReceipts)))
                 .replaceWithVoid()
                 .onFailure().invoke(e -> LOG.warnf("early delivery receipts could not be pruned: %s", e.toString()))
                 .onFailure().recoverWithNull();
     }
 
-    private Uni<Void> apply(NotificationEntity n, String state, String errorCode, Instant now) {
-        boolean failed = FAILED.contains(state);
-        n.deliveryStatus = state;
-        n.updatedAt = now;
-        if (failed) {
-            n.reason = "the provider reports " + state + (errorCode == null || errorCode.isBlank() ? "" : " (error " + errorCode + ")");
-            if ("sent".equals(n.status)) {
-                return moveOn(n, n.reason, now);
-            }
-        }
-        return Uni.createFrom().voidItem();
-    }
-
-    private static Uni<Void> keep(Mutiny.Session s, String messageSid, String state, String errorCode, Instant now) {
-        if (messageSid.length() > 64 || state.length() > 32 || (errorCode != null && errorCode.length() > 32)) {
+    private Uni<Void> keep(String messageSid, SmsReceipt receipt, Instant now) {
+        if (messageSid.length() > 64 || receipt.status().length() > 32
+                || (receipt.errorCode() != null && receipt.errorCode().length() > 32)) {
             return Uni.createFrom().voidItem(); // no provider's sid or status looks like this: nothing to wait for
         }
-        return s.createNativeQuery("INSERT INTO early_sms_receipts (message_sid, message_status, error_code, received_at) "
-                        + "VALUES (?1, ?2, ?3, ?4)")
-                .setParameter(1, messageSid).setParameter(2, state).setParameter(3, errorCode)
-                .setParameter(4, NotificationPlanner.utc(now)).executeUpdate().replaceWithVoid();
+        return earlyReceipts.keep(messageSid, receipt, now);
     }
 
-    /**
-     * A receipt and the send it reports on take turns: whichever comes second sees what the first committed (a
-     * receipt that finds no sent notification is kept; the send that follows finds it kept).
-     */
-    private static Uni<Void> lockSid(Mutiny.Session s, String messageSid) {
-        return s.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(?1))) AS locked", Integer.class)
-                .setParameter(1, "sms-receipt:" + messageSid).getSingleResult().replaceWithVoid();
+    private Uni<Void> applyAll(DeliveryState n, List<SmsReceipt> receipts, Instant now) {
+        List<NotificationFailed> failures = new ArrayList<>();
+        DeliveryState state = n;
+        for (SmsReceipt receipt : receipts) {
+            state = apply(state, receipt, now, failures);
+        }
+        return notifications.saveDeliveryState(state, now).chain(() -> outbox.appendAll(failures));
     }
 
-    private Uni<Void> moveOn(NotificationEntity n, String reason, Instant now) {
-        if (MessageKind.ONE_TIME_CODE.slug().equals(n.kind)) {
-            n.status = "failed";
-            return outbox.append(new NotificationFailed(n.id, n.hubId, n.kind, "sms", n.recipientType,
-                    reason + "; a one-time code is not sent on another channel", now)).replaceWithVoid();
+    /** One receipt's effect; a one-time code that failed adds its NotificationFailed to {@code failures}. */
+    static DeliveryState apply(DeliveryState n, SmsReceipt receipt, Instant now, List<NotificationFailed> failures) {
+        if (!receipt.failed()) {
+            return n.reported(receipt.status(), n.reason());
         }
-        List<String> failedChannels = new ArrayList<>(n.failedChannels == null || n.failedChannels.isBlank()
-                ? List.of() : Arrays.asList(n.failedChannels.split(",")));
-        if (!failedChannels.contains("sms")) {
-            failedChannels.add("sms");
+        String reason = receipt.reason();
+        DeliveryState reported = n.reported(receipt.status(), reason);
+        if (n.status() != NotificationStatus.SENT) {
+            return reported;
         }
-        n.failedChannels = String.join(",", failedChannels);
-        n.status = "pending";
-        n.nextAttemptAt = now;
-        n.inDoubt = false;
-        LOG.infof("notification %s: the SMS was not delivered (%s); trying the next channel if any", n.id, reason);
-        return Uni.createFrom().voidItem();
+        if (n.kind() == MessageKind.ONE_TIME_CODE) {
+            failures.add(new NotificationFailed(n.id(), n.hubId(), n.kind().slug(), "sms", n.recipientType().slug(),
+                    reason + "; a one-time code is not sent on another channel", now));
+            return reported.failed();
+        }
+        LOG.infof("notification %s: the SMS was not delivered (%s); trying the next channel if any", n.id(), reason);
+        return reported.movedOnFrom("sms", now);
     }
 }

@@ -4,13 +4,13 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.tredegar.notifications.domain.NotificationPlanner;
-import org.tredegar.notifications.webhooks.WebhookFanout;
+import org.tredegar.notifications.domain.WebhookFanout;
 import org.tredegar.platform.inbox.IncomingEvent;
 
 /** Every consumed event: messages to people (planner) and deliveries to partner webhooks, in one transaction. */
 @ApplicationScoped
 public class EventRouter {
-    static final String CONSUMER = "notifications";
+    public static final String CONSUMER = "notifications";
 
     @Inject
     NotificationPlanner planner;

@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.tredegar.notifications.domain.NotificationStatus;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -27,7 +28,7 @@ public class NotificationEntity extends PanacheEntityBase {
     public UUID recipientRef;
     public String language;
     public boolean urgent;
-    public String status;
+    public NotificationStatus status;
     @Column(name = "causation_event_id")
     public String causationEventId;
     @Column(name = "created_at")

@@ -1,0 +1,13 @@
+package org.tredegar.notifications.messaging;
+
+import org.tredegar.notifications.domain.RenderedMessage;
+
+import java.util.UUID;
+
+/** One message on its way: the notification id doubles as the provider's idempotency key. */
+public record OutgoingMessage(UUID notificationId, String to, RenderedMessage message) {
+    @Override
+    public String toString() {
+        return "OutgoingMessage[" + notificationId + "]"; // never the address or the text
+    }
+}

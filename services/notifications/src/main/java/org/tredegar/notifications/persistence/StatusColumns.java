@@ -1,0 +1,49 @@
+package org.tredegar.notifications.persistence;
+
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
+import org.tredegar.contracts.model.Slugged;
+import org.tredegar.notifications.domain.NotificationStatus;
+import org.tredegar.notifications.domain.SubscriptionStatus;
+
+/**
+ * The status enums stored as their slugs ({@code pending}, {@code active}, …), the text the status columns have
+ * always held: the entities' status fields are enums, the schema does not change. Applied to every field of these
+ * types.
+ */
+final class StatusColumns {
+    private StatusColumns() {
+    }
+
+    abstract static class SlugColumn<E extends Enum<E> & Slugged> implements AttributeConverter<E, String> {
+        private final Class<E> type;
+
+        SlugColumn(Class<E> type) {
+            this.type = type;
+        }
+
+        @Override
+        public String convertToDatabaseColumn(E status) {
+            return status == null ? null : status.slug();
+        }
+
+        @Override
+        public E convertToEntityAttribute(String stored) {
+            return stored == null ? null : Slugged.fromSlug(type, stored);
+        }
+    }
+
+    @Converter(autoApply = true)
+    public static final class NotificationStatusColumn extends SlugColumn<NotificationStatus> {
+        public NotificationStatusColumn() {
+            super(NotificationStatus.class);
+        }
+    }
+
+    @Converter(autoApply = true)
+    public static final class SubscriptionStatusColumn extends SlugColumn<SubscriptionStatus> {
+        public SubscriptionStatusColumn() {
+            super(SubscriptionStatus.class);
+        }
+    }
+}

@@ -1,5 +1,0 @@
-package org.tredegar.notifications.templates;
-
-/** A message in one language: subject (email), plain text (SMS and email), HTML (email). */
-public record RenderedMessage(String language, String subject, String text, String html) {
-}
