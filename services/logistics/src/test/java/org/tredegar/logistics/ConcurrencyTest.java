@@ -7,10 +7,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.tredegar.contracts.EventCatalog;
+import org.tredegar.contracts.logistics.v1.LowStock;
+import org.tredegar.contracts.logistics.v1.ReservationFailed;
+import org.tredegar.contracts.logistics.v1.StockReserved;
 import org.tredegar.contracts.model.ItemQuantity;
 import org.tredegar.contracts.model.ItemSlug;
-import org.tredegar.logistics.domain.Reservations;
+import org.tredegar.logistics.domain.ReservationSaga;
 import org.tredegar.platform.hub.HubIds;
+import org.tredegar.testing.Db;
 import org.tredegar.testing.TredegarInfraResource;
 
 import java.time.Duration;
@@ -32,18 +37,19 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 @QuarkusTestResource(value = TredegarInfraResource.class, initArgs = @ResourceArg(name = "database", value = "logistics"))
 class ConcurrencyTest {
-    static final String STOCK_RESERVED = "org.tredegar.logistics.StockReserved.v1";
-    static final String RESERVATION_FAILED = "org.tredegar.logistics.ReservationFailed.v1";
+    static final Db DB = Db.of("logistics");
+    static final String STOCK_RESERVED = EventCatalog.of(StockReserved.class).type();
+    static final String RESERVATION_FAILED = EventCatalog.of(ReservationFailed.class).type();
 
     @Inject
-    Reservations reservations;
+    ReservationSaga reservations;
 
     @Test
     void fiftyParallelReservationsNeverOversell() throws Exception {
         UUID hub = HubIds.idOf("race-direct");
         UUID near = stockedLocation(hub, 51.7700, -3.2400, 8, 4);
         UUID far = stockedLocation(hub, 51.7800, -3.2300, 6, 2);
-        Db.exec("INSERT INTO stock_minimums (location_id, item, minimum) VALUES (?, 'food-parcel', 5)", near);
+        DB.update("INSERT INTO stock_minimums (location_id, item, minimum) VALUES (?, 'food-parcel', 5)", near);
 
         List<UUID> requests = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(50);
@@ -70,8 +76,8 @@ class ConcurrencyTest {
 
         assertNeverOversold(hub, near, far, requests);
         // The near location crossed its minimum of 5 once, however the fifty transactions interleaved.
-        assertThat(Db.count("SELECT count(*) FROM outbox WHERE type = 'org.tredegar.logistics.LowStock.v1' AND message_key = ?",
-                near.toString())).isEqualTo(1);
+        assertThat(DB.count("SELECT count(*) FROM outbox WHERE type = ? AND message_key = ?",
+                EventCatalog.of(LowStock.class).type(), near.toString())).isEqualTo(1);
     }
 
     @Test
@@ -86,38 +92,38 @@ class ConcurrencyTest {
             Events.send(Events.submitted(request, hub, 51.7701, -3.2401, new ItemQuantity(ItemSlug.FOOD_PARCEL, 1)));
         }
         await().atMost(Duration.ofSeconds(120)).until(() ->
-                Db.count("SELECT count(*) FROM reservations WHERE hub_id = ? AND status IN ('reserved', 'failed')", hub) == 50);
+                DB.count("SELECT count(*) FROM reservations WHERE hub_id = ? AND status IN ('reserved', 'failed')", hub) == 50);
         assertNeverOversold(hub, near, far, requests);
     }
 
     /** Two lots per location (the second expiring later), so reservations also spread across lots. */
     static UUID stockedLocation(UUID hub, double lat, double lon, int soon, int later) {
         UUID location = UUID.randomUUID();
-        Db.exec("INSERT INTO stock_locations (id, hub_id, name, kind, lat, lon, created_at) VALUES (?, ?, 'Race', 'food-bank', ?, ?, now())",
+        DB.update("INSERT INTO stock_locations (id, hub_id, name, kind, lat, lon, created_at) VALUES (?, ?, 'Race', 'food-bank', ?, ?, now())",
                 location, hub, lat, lon);
-        Db.exec("INSERT INTO stock_lots (id, location_id, item, expires_on, on_hand, received_at) VALUES (?, ?, 'food-parcel', current_date + 5, ?, now())",
+        DB.update("INSERT INTO stock_lots (id, location_id, item, expires_on, on_hand, received_at) VALUES (?, ?, 'food-parcel', current_date + 5, ?, now())",
                 UUID.randomUUID(), location, soon);
-        Db.exec("INSERT INTO stock_lots (id, location_id, item, expires_on, on_hand, received_at) VALUES (?, ?, 'food-parcel', current_date + 50, ?, now())",
+        DB.update("INSERT INTO stock_lots (id, location_id, item, expires_on, on_hand, received_at) VALUES (?, ?, 'food-parcel', current_date + 50, ?, now())",
                 UUID.randomUUID(), location, later);
         return location;
     }
 
     static void assertNeverOversold(UUID hub, UUID near, UUID far, List<UUID> requests) {
         // 20 parcels in all, 50 requests of one each.
-        assertThat(Db.count("SELECT count(*) FROM stock_lots WHERE location_id IN (?, ?) AND (reserved > on_hand OR on_hand < 0 OR reserved < 0)",
+        assertThat(DB.count("SELECT count(*) FROM stock_lots WHERE location_id IN (?, ?) AND (reserved > on_hand OR on_hand < 0 OR reserved < 0)",
                 near, far)).isZero();
-        assertThat(Db.count("SELECT sum(on_hand) FROM stock_lots WHERE location_id IN (?, ?)", near, far)).isEqualTo(20);
-        assertThat(Db.count("SELECT sum(reserved) FROM stock_lots WHERE location_id IN (?, ?)", near, far)).isEqualTo(20);
-        assertThat(Db.count("SELECT count(*) FROM reservations WHERE hub_id = ? AND status = 'reserved'", hub)).isEqualTo(20);
-        assertThat(Db.count("SELECT count(*) FROM reservations WHERE hub_id = ? AND status = 'failed'", hub)).isEqualTo(30);
+        assertThat(DB.count("SELECT sum(on_hand) FROM stock_lots WHERE location_id IN (?, ?)", near, far)).isEqualTo(20);
+        assertThat(DB.count("SELECT sum(reserved) FROM stock_lots WHERE location_id IN (?, ?)", near, far)).isEqualTo(20);
+        assertThat(DB.count("SELECT count(*) FROM reservations WHERE hub_id = ? AND status = 'reserved'", hub)).isEqualTo(20);
+        assertThat(DB.count("SELECT count(*) FROM reservations WHERE hub_id = ? AND status = 'failed'", hub)).isEqualTo(30);
         // Lines agree with the lots, to the unit.
-        assertThat(Db.count("SELECT sum(quantity) FROM reservation_lines l JOIN reservations r ON r.id = l.reservation_id "
+        assertThat(DB.count("SELECT sum(quantity) FROM reservation_lines l JOIN reservations r ON r.id = l.reservation_id "
                 + "WHERE r.hub_id = ? AND l.state = 'reserved'", hub)).isEqualTo(20);
         // Nearest first, first-expiring first: the near location is emptied before the far one is touched.
-        assertThat(Db.count("SELECT sum(reserved) FROM stock_lots WHERE location_id = ?", near)).isEqualTo(12);
-        long served = requests.stream().filter(r -> Db.count("SELECT count(*) FROM outbox WHERE type = ? AND message_key = ?",
+        assertThat(DB.count("SELECT sum(reserved) FROM stock_lots WHERE location_id = ?", near)).isEqualTo(12);
+        long served = requests.stream().filter(r -> DB.count("SELECT count(*) FROM outbox WHERE type = ? AND message_key = ?",
                 STOCK_RESERVED, r.toString()) == 1).count();
-        long refused = requests.stream().filter(r -> Db.count("SELECT count(*) FROM outbox WHERE type = ? AND message_key = ?",
+        long refused = requests.stream().filter(r -> DB.count("SELECT count(*) FROM outbox WHERE type = ? AND message_key = ?",
                 RESERVATION_FAILED, r.toString()) == 1).count();
         assertThat(served).isEqualTo(20);
         assertThat(refused).isEqualTo(30);

@@ -12,11 +12,16 @@ import org.tredegar.contracts.EventType;
 import org.tredegar.contracts.EventValidator;
 import org.tredegar.contracts.Topics;
 import org.tredegar.contracts.TredegarEvent;
+import org.tredegar.contracts.logistics.v1.ReservationFailed;
+import org.tredegar.contracts.requests.v1.RequestCancelled;
+import org.tredegar.contracts.requests.v1.RequestClosed;
 import org.tredegar.contracts.requests.v1.RequestSubmitted;
 import org.tredegar.contracts.samples.GoldenSample;
 import org.tredegar.contracts.samples.GoldenSamples;
+import org.tredegar.contracts.volunteers.v1.OfferAccepted;
 import org.tredegar.platform.inbox.EventInbox;
 import org.tredegar.platform.inbox.IncomingEvent;
+import org.tredegar.testing.Db;
 import org.tredegar.testing.KafkaTestClient;
 import org.tredegar.testing.TredegarInfraResource;
 
@@ -38,13 +43,14 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 @QuarkusTestResource(value = TredegarInfraResource.class, initArgs = @ResourceArg(name = "database", value = "logistics"))
 class ContractTest {
+    static final Db DB = Db.of("logistics");
 
     @Test
     void everySampleOnTheConsumedTopicsIsReadByTheInbox() {
         List<GoldenSample> samples = new ArrayList<>(GoldenSamples.forTopic(Topics.REQUESTS));
         samples.addAll(GoldenSamples.forTopic(Topics.VOLUNTEERS));
-        assertThat(samples).extracting(s -> s.type().name())
-                .contains("RequestSubmitted", "RequestCancelled", "RequestClosed", "OfferAccepted");
+        assertThat(samples).extracting(s -> (Object) s.type().dataClass())
+                .contains(RequestSubmitted.class, RequestCancelled.class, RequestClosed.class, OfferAccepted.class);
         for (GoldenSample sample : samples) {
             ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(sample.type().topic(), 0, 0, "key", sample.bytes());
             Events.headers(sample.type(), UUID.randomUUID().toString(), "key")
@@ -57,30 +63,30 @@ class ContractTest {
 
     @Test
     void theSamplesItActsOnDriveTheSagaThroughTheBroker() {
-        GoldenSample submitted = sample("RequestSubmitted", "full");
+        GoldenSample submitted = sample(RequestSubmitted.class, "full");
         RequestSubmitted request = (RequestSubmitted) submitted.event();
-        send(sample("RequestSubmitted", "minimal"));
+        send(sample(RequestSubmitted.class, "minimal"));
         send(submitted);
         // The sample's hub has no stock here: the saga answers with what is missing.
         List<ConsumerRecord<String, byte[]>> answer = Events.logistics(request.requestId().toString(),
-                seen -> seen.stream().anyMatch(r -> "ReservationFailed".equals(Events.type(r))));
-        assertThat(answer).extracting(Events::type).contains("ReservationFailed");
+                seen -> seen.stream().anyMatch(r -> ReservationFailed.class.equals(Events.type(r))));
+        assertThat(answer).extracting(Events::type).contains(ReservationFailed.class);
         // An item-less request (the minimal sample) holds nothing.
-        UUID minimal = ((RequestSubmitted) sample("RequestSubmitted", "minimal").event()).requestId();
-        assertThat(Db.count("SELECT count(*) FROM reservations WHERE request_id = ?", minimal)).isZero();
+        UUID minimal = ((RequestSubmitted) sample(RequestSubmitted.class, "minimal").event()).requestId();
+        assertThat(DB.count("SELECT count(*) FROM reservations WHERE request_id = ?", minimal)).isZero();
 
-        send(sample("OfferAccepted", "full"));
+        send(sample(OfferAccepted.class, "full"));
         await().atMost(Duration.ofSeconds(60)).until(() ->
-                Db.one("SELECT volunteer_id FROM reservations WHERE request_id = ?", request.requestId()) != null);
-        send(sample("RequestCancelled", "full"));
+                DB.value("SELECT volunteer_id FROM reservations WHERE request_id = ?", request.requestId()) != null);
+        send(sample(RequestCancelled.class, "full"));
         await().atMost(Duration.ofSeconds(60)).until(() ->
-                "released".equals(Db.one("SELECT status FROM reservations WHERE request_id = ?", request.requestId())));
-        send(sample("RequestClosed", "full"));
+                "released".equals(DB.value("SELECT status FROM reservations WHERE request_id = ?", request.requestId())));
+        send(sample(RequestClosed.class, "full"));
         UUID marker = UUID.randomUUID();
         Events.send(Events.submitted(marker, request.hubId(), 51.77, -3.24,
                 new org.tredegar.contracts.model.ItemQuantity(org.tredegar.contracts.model.ItemSlug.COAT, 1)));
-        await().atMost(Duration.ofSeconds(60)).until(() -> Db.count("SELECT count(*) FROM reservations WHERE request_id = ?", marker) == 1);
-        assertThat(Db.one("SELECT status FROM reservations WHERE request_id = ?", request.requestId())).isEqualTo("released");
+        await().atMost(Duration.ofSeconds(60)).until(() -> DB.count("SELECT count(*) FROM reservations WHERE request_id = ?", marker) == 1);
+        assertThat(DB.value("SELECT status FROM reservations WHERE request_id = ?", request.requestId())).isEqualTo("released");
     }
 
     @Test
@@ -106,9 +112,9 @@ class ContractTest {
         }
     }
 
-    static GoldenSample sample(String name, String variant) {
+    static GoldenSample sample(Class<? extends TredegarEvent> type, String variant) {
         return GoldenSamples.all().stream()
-                .filter(s -> s.type().name().equals(name) && s.name().equals(variant)).findFirst().orElseThrow();
+                .filter(s -> s.type().dataClass().equals(type) && s.name().equals(variant)).findFirst().orElseThrow();
     }
 
     static void send(GoldenSample sample) {

@@ -13,9 +13,12 @@ import org.tredegar.contracts.EventJson;
 import org.tredegar.contracts.logistics.v1.DeliveryCompleted;
 import org.tredegar.contracts.logistics.v1.DeliveryFailed;
 import org.tredegar.contracts.logistics.v1.DeliveryScheduled;
+import org.tredegar.contracts.logistics.v1.ReservationReleased;
+import org.tredegar.contracts.logistics.v1.StockReserved;
 import org.tredegar.contracts.model.ItemQuantity;
 import org.tredegar.contracts.model.ItemSlug;
 import org.tredegar.platform.hub.HubIds;
+import org.tredegar.testing.Db;
 import org.tredegar.testing.TredegarInfraResource;
 
 import java.time.Duration;
@@ -32,6 +35,7 @@ import static org.hamcrest.Matchers.startsWith;
 @QuarkusTest
 @QuarkusTestResource(value = TredegarInfraResource.class, initArgs = @ResourceArg(name = "database", value = "logistics"))
 class DeliverySagaTest {
+    static final Db DB = Db.of("logistics");
     static final String VOLUNTEER = "5e8a1c3d-7f2b-4a69-8d0e-b4c6f1a2e937";
     static final UUID VOLUNTEER_ID = UUID.fromString(VOLUNTEER);
 
@@ -43,32 +47,32 @@ class DeliverySagaTest {
     void theWholeSagaFromRequestToCompletedDelivery() {
         Trip trip = scheduledTrip("deliv-whole", 3, 2);
         // Only the one scheduled delivery exists, for the assigned volunteer, from the location that has the stock.
-        assertThat(Db.rows("SELECT volunteer_id, pickup_location_id, status FROM deliveries WHERE request_id = ?", trip.request()))
-                .extracting(r -> r[0] + "/" + r[1] + "/" + r[2])
+        assertThat(DB.rows("SELECT volunteer_id, pickup_location_id, status FROM deliveries WHERE request_id = ?", trip.request()))
+                .extracting(r -> r.get("volunteer_id") + "/" + r.get("pickup_location_id") + "/" + r.get("status"))
                 .containsExactly(VOLUNTEER_ID + "/" + trip.location() + "/scheduled");
 
         given().contentType(ContentType.JSON).when().post("/api/v1/deliveries/" + trip.delivery() + "/picked-up")
                 .then().statusCode(200).body("status", equalTo("picked-up"));
         // Issued: gone from the shelf and no longer reserved.
-        assertThat(Db.count("SELECT sum(on_hand) FROM stock_lots WHERE location_id = ?", trip.location())).isEqualTo(1);
-        assertThat(Db.count("SELECT sum(reserved) FROM stock_lots WHERE location_id = ?", trip.location())).isZero();
+        assertThat(DB.count("SELECT sum(on_hand) FROM stock_lots WHERE location_id = ?", trip.location())).isEqualTo(1);
+        assertThat(DB.count("SELECT sum(reserved) FROM stock_lots WHERE location_id = ?", trip.location())).isZero();
 
         given().contentType(ContentType.JSON).when().post("/api/v1/deliveries/" + trip.delivery() + "/picked-up")
                 .then().statusCode(409).contentType(startsWith("application/problem+json"))
                 .body("type", equalTo("https://tredegar.org/problems/delivery-not-scheduled"));
-        assertThat(Db.count("SELECT sum(on_hand) FROM stock_lots WHERE location_id = ?", trip.location())).isEqualTo(1);
+        assertThat(DB.count("SELECT sum(on_hand) FROM stock_lots WHERE location_id = ?", trip.location())).isEqualTo(1);
 
         given().when().post("/api/v1/deliveries/" + trip.delivery() + "/delivered")
                 .then().statusCode(200).body("status", equalTo("delivered"));
 
         List<ConsumerRecord<String, byte[]>> steps = Events.logistics(trip.request().toString(),
-                seen -> seen.stream().anyMatch(r -> "DeliveryCompleted".equals(Events.type(r))));
+                seen -> seen.stream().anyMatch(r -> DeliveryCompleted.class.equals(Events.type(r))));
         assertThat(steps.stream().map(Events::type).toList())
-                .containsExactly("StockReserved", "DeliveryScheduled", "DeliveryCompleted");
+                .containsExactly(StockReserved.class, DeliveryScheduled.class, DeliveryCompleted.class);
         DeliveryCompleted completed = EventJson.read(steps.get(2).value(), DeliveryCompleted.class);
         assertThat(completed.deliveryId()).isEqualTo(trip.delivery());
         assertThat(completed.hubId()).isEqualTo(trip.hub());
-        assertThat(Db.one("SELECT status FROM reservations WHERE request_id = ?", trip.request())).isEqualTo("delivered");
+        assertThat(DB.value("SELECT status FROM reservations WHERE request_id = ?", trip.request())).isEqualTo("delivered");
     }
 
     @Test
@@ -77,8 +81,8 @@ class DeliverySagaTest {
         Trip trip = scheduledTrip("deliv-other", 2, 1);
         given().contentType(ContentType.JSON).when().post("/api/v1/deliveries/" + trip.delivery() + "/picked-up")
                 .then().statusCode(403).contentType(startsWith("application/problem+json"));
-        assertThat(Db.one("SELECT status FROM deliveries WHERE id = ?", trip.delivery())).isEqualTo("scheduled");
-        assertThat(Db.count("SELECT sum(on_hand) FROM stock_lots WHERE location_id = ?", trip.location())).isEqualTo(2);
+        assertThat(DB.value("SELECT status FROM deliveries WHERE id = ?", trip.delivery())).isEqualTo("scheduled");
+        assertThat(DB.count("SELECT sum(on_hand) FROM stock_lots WHERE location_id = ?", trip.location())).isEqualTo(2);
         given().when().post("/api/v1/deliveries/" + UUID.randomUUID() + "/delivered").then().statusCode(404);
     }
 
@@ -93,15 +97,15 @@ class DeliverySagaTest {
         given().contentType(ContentType.JSON).body("{\"lines\":[{\"item\":\"food-parcel\",\"quantity\":-1}]}")
                 .when().post("/api/v1/deliveries/" + trip.delivery() + "/picked-up")
                 .then().statusCode(400).body("errors.field", org.hamcrest.Matchers.hasItem("lines[0].quantity"));
-        assertThat(Db.one("SELECT status FROM deliveries WHERE id = ?", trip.delivery())).isEqualTo("scheduled");
-        assertThat(Db.count("SELECT sum(on_hand) FROM stock_lots WHERE location_id = ?", trip.location())).isEqualTo(5);
-        assertThat(Db.count("SELECT sum(reserved) FROM stock_lots WHERE location_id = ?", trip.location())).isEqualTo(2);
+        assertThat(DB.value("SELECT status FROM deliveries WHERE id = ?", trip.delivery())).isEqualTo("scheduled");
+        assertThat(DB.count("SELECT sum(on_hand) FROM stock_lots WHERE location_id = ?", trip.location())).isEqualTo(5);
+        assertThat(DB.count("SELECT sum(reserved) FROM stock_lots WHERE location_id = ?", trip.location())).isEqualTo(2);
 
         // Taking fewer is fine: the one left behind goes back to free stock.
         given().contentType(ContentType.JSON).body("{\"lines\":[{\"item\":\"food-parcel\",\"quantity\":1}]}")
                 .when().post("/api/v1/deliveries/" + trip.delivery() + "/picked-up").then().statusCode(200);
-        assertThat(Db.count("SELECT sum(on_hand) FROM stock_lots WHERE location_id = ?", trip.location())).isEqualTo(4);
-        assertThat(Db.count("SELECT sum(reserved) FROM stock_lots WHERE location_id = ?", trip.location())).isZero();
+        assertThat(DB.count("SELECT sum(on_hand) FROM stock_lots WHERE location_id = ?", trip.location())).isEqualTo(4);
+        assertThat(DB.count("SELECT sum(reserved) FROM stock_lots WHERE location_id = ?", trip.location())).isZero();
     }
 
     @Test
@@ -112,12 +116,10 @@ class DeliverySagaTest {
         given().contentType(ContentType.JSON).body("{\"reason\":\"nobody-home\"}")
                 .when().post("/api/v1/deliveries/" + trip.delivery() + "/failed")
                 .then().statusCode(200).body("status", equalTo("failed"));
-        assertThat(Db.count("SELECT sum(on_hand) FROM stock_lots WHERE location_id = ?", trip.location())).isEqualTo(4);
-        assertThat(Db.count("SELECT sum(reserved) FROM stock_lots WHERE location_id = ?", trip.location())).isEqualTo(2);
-        assertThat(Db.one("SELECT status FROM reservations WHERE request_id = ?", trip.request())).isEqualTo("reserved");
-        DeliveryFailed failed = EventJson.read(Events.logistics(trip.request().toString(),
-                        seen -> seen.stream().anyMatch(r -> "DeliveryFailed".equals(Events.type(r))))
-                .stream().filter(r -> "DeliveryFailed".equals(Events.type(r))).findFirst().orElseThrow().value(), DeliveryFailed.class);
+        assertThat(DB.count("SELECT sum(on_hand) FROM stock_lots WHERE location_id = ?", trip.location())).isEqualTo(4);
+        assertThat(DB.count("SELECT sum(reserved) FROM stock_lots WHERE location_id = ?", trip.location())).isEqualTo(2);
+        assertThat(DB.value("SELECT status FROM reservations WHERE request_id = ?", trip.request())).isEqualTo("reserved");
+        DeliveryFailed failed = Events.first(trip.request(), DeliveryFailed.class);
         assertThat(failed.reason()).isEqualTo("nobody-home");
 
         given().contentType(ContentType.JSON).body("{\"reason\":\"again\"}")
@@ -126,7 +128,7 @@ class DeliverySagaTest {
         // The request stays open: the next accepted offer gets a new trip for the same goods.
         Events.send(Events.accepted(trip.request(), trip.hub(), VOLUNTEER_ID));
         await().atMost(Duration.ofSeconds(60)).until(() ->
-                Db.count("SELECT count(*) FROM deliveries WHERE request_id = ? AND status = 'scheduled'", trip.request()) == 1);
+                DB.count("SELECT count(*) FROM deliveries WHERE request_id = ? AND status = 'scheduled'", trip.request()) == 1);
     }
 
     @Test
@@ -136,14 +138,14 @@ class DeliverySagaTest {
         given().contentType(ContentType.JSON).when().post("/api/v1/deliveries/" + trip.delivery() + "/picked-up").then().statusCode(200);
         Events.send(Events.cancelled(trip.request(), trip.hub()));
         await().atMost(Duration.ofSeconds(60)).until(() ->
-                Boolean.FALSE.equals(Db.one("SELECT request_open FROM reservations WHERE request_id = ?", trip.request())));
+                Boolean.FALSE.equals(DB.value("SELECT request_open FROM reservations WHERE request_id = ?", trip.request())));
         given().contentType(ContentType.JSON).body("{\"reason\":\"request-cancelled\"}")
                 .when().post("/api/v1/deliveries/" + trip.delivery() + "/failed").then().statusCode(200);
-        assertThat(Db.count("SELECT sum(on_hand) FROM stock_lots WHERE location_id = ?", trip.location())).isEqualTo(3);
-        assertThat(Db.count("SELECT sum(reserved) FROM stock_lots WHERE location_id = ?", trip.location())).isZero();
-        assertThat(Db.one("SELECT status FROM reservations WHERE request_id = ?", trip.request())).isEqualTo("released");
-        assertThat(Events.logistics(trip.request().toString(), seen -> seen.stream().anyMatch(r -> "ReservationReleased".equals(Events.type(r)))))
-                .extracting(Events::type).contains("ReservationReleased", "DeliveryFailed");
+        assertThat(DB.count("SELECT sum(on_hand) FROM stock_lots WHERE location_id = ?", trip.location())).isEqualTo(3);
+        assertThat(DB.count("SELECT sum(reserved) FROM stock_lots WHERE location_id = ?", trip.location())).isZero();
+        assertThat(DB.value("SELECT status FROM reservations WHERE request_id = ?", trip.request())).isEqualTo("released");
+        assertThat(Events.logistics(trip.request().toString(), seen -> seen.stream().anyMatch(r -> ReservationReleased.class.equals(Events.type(r)))))
+                .extracting(Events::type).contains(ReservationReleased.class, DeliveryFailed.class);
     }
 
     @Test
@@ -153,11 +155,11 @@ class DeliverySagaTest {
         UUID request = UUID.randomUUID();
         Events.send(Events.accepted(request, hub, VOLUNTEER_ID));
         await().atMost(Duration.ofSeconds(60)).until(() ->
-                "awaiting-request".equals(Db.one("SELECT status FROM reservations WHERE request_id = ?", request)));
+                "awaiting-request".equals(DB.value("SELECT status FROM reservations WHERE request_id = ?", request)));
         Events.send(Events.submitted(request, hub, 51.7750, -3.2450, new ItemQuantity(ItemSlug.FOOD_PARCEL, 1)));
         List<ConsumerRecord<String, byte[]>> steps = Events.logistics(request.toString(),
-                seen -> seen.stream().anyMatch(r -> "DeliveryScheduled".equals(Events.type(r))));
-        assertThat(steps).extracting(Events::type).containsExactly("StockReserved", "DeliveryScheduled");
+                seen -> seen.stream().anyMatch(r -> DeliveryScheduled.class.equals(Events.type(r))));
+        assertThat(steps).extracting(Events::type).containsExactly(StockReserved.class, DeliveryScheduled.class);
         assertThat(EventJson.read(steps.get(1).value(), DeliveryScheduled.class).pickupLocationId()).isEqualTo(location);
     }
 
@@ -168,8 +170,11 @@ class DeliverySagaTest {
         Trip trip = scheduledTrip("deliv-coord", 2, 1);
         given().contentType(ContentType.JSON).when().post("/api/v1/deliveries/" + trip.delivery() + "/picked-up").then().statusCode(200);
         given().when().post("/api/v1/deliveries/" + trip.delivery() + "/delivered").then().statusCode(200);
-        assertThat(Db.count("SELECT count(*) FROM audit_log WHERE hub_id = ? AND subject_id = ?", trip.hub(), trip.delivery().toString()))
+        assertThat(DB.count("SELECT count(*) FROM audit_log WHERE hub_id = ? AND subject_id = ?", trip.hub(), trip.delivery().toString()))
                 .isEqualTo(2);
+        // Named the one way every service names a caller: role and token subject.
+        assertThat(DB.rows("SELECT actor FROM audit_log WHERE hub_id = ? AND subject_id = ?", trip.hub(), trip.delivery().toString()))
+                .extracting(r -> r.get("actor")).containsOnly("coordinator:coord-deliv");
     }
 
     @Test
@@ -178,7 +183,7 @@ class DeliverySagaTest {
     void aCoordinatorOfAnotherHubMayNot() {
         Trip trip = scheduledTrip("deliv-elsewhere", 2, 1);
         given().contentType(ContentType.JSON).when().post("/api/v1/deliveries/" + trip.delivery() + "/picked-up").then().statusCode(403);
-        assertThat(Db.one("SELECT status FROM deliveries WHERE id = ?", trip.delivery())).isEqualTo("scheduled");
+        assertThat(DB.value("SELECT status FROM deliveries WHERE id = ?", trip.delivery())).isEqualTo("scheduled");
     }
 
     @Test
@@ -188,13 +193,13 @@ class DeliverySagaTest {
         UUID hub = HubIds.idOf("deliv-runs");
         UUID location = stock(hub, 51.7727, -3.2467, 0);
         UUID reservation = UUID.randomUUID();
-        Db.exec("INSERT INTO reservations (id, request_id, hub_id, status, created_at, updated_at) VALUES (?, ?, ?, 'reserved', now(), now())",
+        DB.update("INSERT INTO reservations (id, request_id, hub_id, status, created_at, updated_at) VALUES (?, ?, ?, 'reserved', now(), now())",
                 reservation, UUID.randomUUID(), hub);
         java.util.Random random = new java.util.Random(5);
         for (int i = 0; i < 11; i++) {
             Double lat = i == 10 ? null : 51.7727 + (random.nextDouble() - 0.5) * 0.05;
             Double lon = i == 10 ? null : -3.2467 + (random.nextDouble() - 0.5) * 0.08;
-            Db.exec("INSERT INTO deliveries (id, reservation_id, request_id, hub_id, pickup_location_id, volunteer_id, status, dest_lat, dest_lon, "
+            DB.update("INSERT INTO deliveries (id, reservation_id, request_id, hub_id, pickup_location_id, volunteer_id, status, dest_lat, dest_lon, "
                             + "area, window_from, window_to, created_at) VALUES (?, ?, ?, ?, ?, ?, 'scheduled', ?, ?, 'Georgetown', "
                             + "date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' + interval '10 hours', "
                             + "date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' + interval '14 hours', now())",
@@ -221,10 +226,7 @@ class DeliverySagaTest {
         UUID request = UUID.randomUUID();
         Events.send(Events.submitted(request, hub, 51.7750, -3.2450, new ItemQuantity(ItemSlug.FOOD_PARCEL, wanted)));
         Events.send(Events.accepted(request, hub, VOLUNTEER_ID));
-        ConsumerRecord<String, byte[]> scheduled = Events.logistics(request.toString(),
-                        seen -> seen.stream().anyMatch(r -> "DeliveryScheduled".equals(Events.type(r))))
-                .stream().filter(r -> "DeliveryScheduled".equals(Events.type(r))).findFirst().orElseThrow();
-        DeliveryScheduled event = EventJson.read(scheduled.value(), DeliveryScheduled.class);
+        DeliveryScheduled event = Events.first(request, DeliveryScheduled.class);
         assertThat(event.volunteerId()).isEqualTo(VOLUNTEER_ID);
         assertThat(event.pickupLocationId()).isEqualTo(location);
         assertThat(event.window()).isNotNull();
@@ -233,10 +235,10 @@ class DeliverySagaTest {
 
     static UUID stock(UUID hub, double lat, double lon, int foodParcels) {
         UUID location = UUID.randomUUID();
-        Db.exec("INSERT INTO stock_locations (id, hub_id, name, kind, lat, lon, created_at) VALUES (?, ?, 'Food bank', 'food-bank', ?, ?, now())",
+        DB.update("INSERT INTO stock_locations (id, hub_id, name, kind, lat, lon, created_at) VALUES (?, ?, 'Food bank', 'food-bank', ?, ?, now())",
                 location, hub, lat, lon);
         if (foodParcels > 0) {
-            Db.exec("INSERT INTO stock_lots (id, location_id, item, expires_on, on_hand, received_at) VALUES (?, ?, 'food-parcel', current_date + 9, ?, now())",
+            DB.update("INSERT INTO stock_lots (id, location_id, item, expires_on, on_hand, received_at) VALUES (?, ?, 'food-parcel', current_date + 9, ?, now())",
                     UUID.randomUUID(), location, foodParcels);
         }
         return location;

@@ -1,6 +1,8 @@
 package org.tredegar.logistics;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.tredegar.contracts.EventCatalog;
+import org.tredegar.contracts.EventJson;
 import org.tredegar.contracts.EventType;
 import org.tredegar.contracts.Topics;
 import org.tredegar.contracts.TredegarEvent;
@@ -60,8 +62,19 @@ final class Events {
                 .stream().filter(r -> key.equals(r.key())).toList();
     }
 
-    static String type(ConsumerRecord<String, byte[]> record) {
-        String type = KafkaTestClient.header(record, "ce_type");
-        return type.substring("org.tredegar.logistics.".length(), type.length() - ".v1".length());
+    /** The first event of this type published for {@code key} (a request's id, say); waits up to a minute. */
+    static <T extends TredegarEvent> T first(UUID key, Class<T> type) {
+        return EventJson.read(firstRecord(key, type).value(), type);
+    }
+
+    static ConsumerRecord<String, byte[]> firstRecord(UUID key, Class<? extends TredegarEvent> type) {
+        return logistics(key.toString(), seen -> seen.stream().anyMatch(r -> type.equals(type(r))))
+                .stream().filter(r -> type.equals(type(r))).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " for " + key + " by " + Instant.now()));
+    }
+
+    /** The event's record class (StockReserved, …), from its CloudEvents type. */
+    static Class<? extends TredegarEvent> type(ConsumerRecord<String, byte[]> record) {
+        return EventCatalog.byType(KafkaTestClient.header(record, "ce_type")).orElseThrow().dataClass();
     }
 }

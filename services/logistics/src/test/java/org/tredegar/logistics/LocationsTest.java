@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.tredegar.platform.hub.HubIds;
+import org.tredegar.testing.Db;
 import org.tredegar.testing.TredegarInfraResource;
 
 import java.util.HashSet;
@@ -27,6 +28,7 @@ import static org.hamcrest.Matchers.startsWith;
 @QuarkusTest
 @QuarkusTestResource(value = TredegarInfraResource.class, initArgs = @ResourceArg(name = "database", value = "logistics"))
 class LocationsTest {
+    static final Db DB = Db.of("logistics");
     static final String GARAGE = """
             {"name":"Garage on Castle Street","kind":"volunteer-garage","lat":51.7741,"lon":-3.2455,
              "openingHours":"Evenings by arrangement"}""";
@@ -105,12 +107,12 @@ class LocationsTest {
             "unknown field      | \"kind\"                  | \"owner\":\"Bob\",\"kind\" | owner",
     })
     void badLocationsAreRefusedAndNothingIsWritten(String name, String from, String to, String field) {
-        long before = Db.count("SELECT count(*) FROM stock_locations WHERE hub_id = ?", HubIds.idOf("loc-bad"));
+        long before = DB.count("SELECT count(*) FROM stock_locations WHERE hub_id = ?", HubIds.idOf("loc-bad"));
         given().contentType(ContentType.JSON).body(GARAGE.replace(from.trim(), to.trim()))
                 .when().post("/api/v1/hubs/loc-bad/locations")
                 .then().statusCode(400).contentType(startsWith("application/problem+json"))
                 .body("errors.field", hasItem(field.trim()));
-        assertThat(Db.count("SELECT count(*) FROM stock_locations WHERE hub_id = ?", HubIds.idOf("loc-bad"))).isEqualTo(before);
+        assertThat(DB.count("SELECT count(*) FROM stock_locations WHERE hub_id = ?", HubIds.idOf("loc-bad"))).isEqualTo(before);
     }
 
     @Test

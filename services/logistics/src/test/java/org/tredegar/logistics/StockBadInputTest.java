@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.tredegar.testing.Db;
 import org.tredegar.testing.TredegarInfraResource;
 
 import java.util.List;
@@ -28,6 +29,7 @@ import static org.hamcrest.Matchers.startsWith;
 @TestSecurity(user = "coord-bad", roles = "coordinator")
 @OidcSecurity(claims = @Claim(key = "hubs", value = "stock-bad"))
 class StockBadInputTest {
+    static final Db DB = Db.of("logistics");
     static final String VALID = "{\"donor\":\"Chapel\",\"lines\":[{\"item\":\"blanket\",\"quantity\":2},"
             + "{\"item\":\"food-parcel\",\"quantity\":3,\"expiresOn\":\"EXPIRY\"}]}";
     static UUID location;
@@ -105,7 +107,7 @@ class StockBadInputTest {
     }
 
     static List<Long> counts() {
-        return List.of(Db.count("SELECT count(*) FROM receipts"), Db.count("SELECT count(*) FROM stock_lots"),
-                Db.count("SELECT count(*) FROM outbox"), Db.count("SELECT count(*) FROM audit_log"));
+        return List.of(DB.count("SELECT count(*) FROM receipts"), DB.count("SELECT count(*) FROM stock_lots"),
+                DB.count("SELECT count(*) FROM outbox"), DB.count("SELECT count(*) FROM audit_log"));
     }
 }

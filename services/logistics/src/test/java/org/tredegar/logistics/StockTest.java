@@ -9,10 +9,13 @@ import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.tredegar.contracts.EventCatalog;
 import org.tredegar.contracts.EventJson;
 import org.tredegar.contracts.Topics;
 import org.tredegar.contracts.logistics.v1.LowStock;
+import org.tredegar.contracts.logistics.v1.StockAdjusted;
 import org.tredegar.contracts.logistics.v1.StockReceived;
+import org.tredegar.testing.Db;
 import org.tredegar.testing.KafkaTestClient;
 import org.tredegar.testing.TredegarInfraResource;
 
@@ -31,7 +34,8 @@ import static org.hamcrest.Matchers.equalTo;
 @TestSecurity(user = "coord-stock", roles = "coordinator")
 @OidcSecurity(claims = @Claim(key = "hubs", value = "stock-receipts,stock-adjust,stock-transfer,stock-low"))
 class StockTest {
-    static final String LOW_STOCK = "org.tredegar.logistics.LowStock.v1";
+    static final Db DB = Db.of("logistics");
+    static final String LOW_STOCK = EventCatalog.of(LowStock.class).type();
 
     @Test
     void aReceiptAddsDatedLotsPublishesStockReceivedAndNeverPublishesTheDonor() {
@@ -56,7 +60,7 @@ class StockTest {
                         seen -> seen.stream().filter(r -> location.toString().equals(r.key())).count() >= 3)
                 .stream().filter(r -> location.toString().equals(r.key())).toList();
         assertThat(received).hasSize(3);
-        assertThat(received).allMatch(r -> "org.tredegar.logistics.StockReceived.v1".equals(KafkaTestClient.header(r, "ce_type")));
+        assertThat(received).allMatch(r -> EventCatalog.of(StockReceived.class).type().equals(KafkaTestClient.header(r, "ce_type")));
         assertThat(received.stream().map(r -> EventJson.read(r.value(), StockReceived.class).quantity()).toList())
                 .containsExactlyInAnyOrder(6, 4, 3);
         assertThat(received).noneMatch(r -> new String(r.value(), StandardCharsets.UTF_8).contains("Corner Shop"));
@@ -68,15 +72,15 @@ class StockTest {
         Api.receive(location, "[{\"item\":\"blanket\",\"quantity\":10}]");
         Api.adjust(location, "blanket", -2, "damp");
         // 8 on hand; hold 6 of them for a request, so only 2 may be written off.
-        Db.exec("UPDATE stock_lots SET reserved = 6 WHERE location_id = ?", location);
-        long outboxBefore = Db.count("SELECT count(*) FROM outbox");
+        DB.update("UPDATE stock_lots SET reserved = 6 WHERE location_id = ?", location);
+        long outboxBefore = DB.count("SELECT count(*) FROM outbox");
 
         given().contentType(ContentType.JSON).body("{\"item\":\"blanket\",\"delta\":-3,\"reason\":\"recount\"}")
                 .when().post("/api/v1/locations/" + location + "/adjustments")
                 .then().statusCode(409).contentType(org.hamcrest.Matchers.startsWith("application/problem+json"))
                 .body("type", equalTo("https://tredegar.org/problems/stock-below-reserved"));
-        assertThat(Db.count("SELECT sum(on_hand) FROM stock_lots WHERE location_id = ?", location)).isEqualTo(8);
-        assertThat(Db.count("SELECT count(*) FROM outbox")).isEqualTo(outboxBefore);
+        assertThat(DB.count("SELECT sum(on_hand) FROM stock_lots WHERE location_id = ?", location)).isEqualTo(8);
+        assertThat(DB.count("SELECT count(*) FROM outbox")).isEqualTo(outboxBefore);
 
         Api.adjust(location, "blanket", -2, "recount");
         Api.adjust(location, "blanket", 5, "found in the van");
@@ -84,8 +88,8 @@ class StockTest {
         assertThat(line.getInt("items[0].onHand")).isEqualTo(11);
         assertThat(line.getInt("items[0].reserved")).isEqualTo(6);
         assertThat(line.getInt("items[0].available")).isEqualTo(5);
-        assertThat(Db.count("SELECT count(*) FROM outbox WHERE type = 'org.tredegar.logistics.StockAdjusted.v1' AND message_key = ?",
-                location.toString())).isEqualTo(3);
+        assertThat(DB.count("SELECT count(*) FROM outbox WHERE type = ? AND message_key = ?",
+                EventCatalog.of(StockAdjusted.class).type(), location.toString())).isEqualTo(3);
     }
 
     @Test
@@ -98,16 +102,16 @@ class StockTest {
                 .when().post("/api/v1/locations/" + from + "/transfers")
                 .then().statusCode(200).body("moved[0].quantity", equalTo(7));
         // First-expiring lot moves first: all 5 of the 20-day lot, then 2 of the 60-day lot.
-        assertThat(Db.rows("SELECT expires_on, on_hand FROM stock_lots WHERE location_id = ? ORDER BY expires_on", to))
-                .extracting(r -> r[0].toString() + "=" + r[1])
+        assertThat(DB.rows("SELECT expires_on, on_hand FROM stock_lots WHERE location_id = ? ORDER BY expires_on", to))
+                .extracting(r -> r.get("expires_on") + "=" + r.get("on_hand"))
                 .containsExactly(Api.inDays(20) + "=5", Api.inDays(60) + "=2");
-        assertThat(Db.count("SELECT sum(on_hand) FROM stock_lots WHERE location_id = ?", from)).isEqualTo(3);
+        assertThat(DB.count("SELECT sum(on_hand) FROM stock_lots WHERE location_id = ?", from)).isEqualTo(3);
 
         given().contentType(ContentType.JSON).body("{\"toLocationId\":\"" + to + "\",\"lines\":[{\"item\":\"tinned-food\",\"quantity\":4}]}")
                 .when().post("/api/v1/locations/" + from + "/transfers")
                 .then().statusCode(409).body("type", equalTo("https://tredegar.org/problems/not-enough-stock"));
-        assertThat(Db.count("SELECT sum(on_hand) FROM stock_lots WHERE location_id = ?", from)).isEqualTo(3);
-        assertThat(Db.count("SELECT sum(on_hand) FROM stock_lots WHERE location_id = ?", to)).isEqualTo(7);
+        assertThat(DB.count("SELECT sum(on_hand) FROM stock_lots WHERE location_id = ?", from)).isEqualTo(3);
+        assertThat(DB.count("SELECT sum(on_hand) FROM stock_lots WHERE location_id = ?", to)).isEqualTo(7);
     }
 
     @Test
@@ -141,6 +145,6 @@ class StockTest {
     }
 
     static long lowStockEvents(UUID location) {
-        return Db.count("SELECT count(*) FROM outbox WHERE type = ? AND message_key = ?", LOW_STOCK, location.toString());
+        return DB.count("SELECT count(*) FROM outbox WHERE type = ? AND message_key = ?", LOW_STOCK, location.toString());
     }
 }

@@ -13,7 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.tredegar.logistics.domain.Deliveries;
+import org.tredegar.logistics.domain.DeliveryProgress;
 
 import java.util.UUID;
 
@@ -23,13 +23,13 @@ import java.util.UUID;
 @RolesAllowed({"volunteer", "coordinator"})
 public class DeliveryResource {
     @Inject
-    Deliveries deliveries;
+    DeliveryProgress deliveries;
     @Inject
     SecurityIdentity identity;
 
     @GET
     public Uni<DeliveryView> get(@PathParam("id") UUID id) {
-        return deliveries.get(id, new IdentityCaller(identity));
+        return deliveries.get(id, Actors.of(identity)).map(DeliveryView::of);
     }
 
     /** Body optional: what was actually taken, when less than reserved. */
@@ -37,19 +37,19 @@ public class DeliveryResource {
     @Path("/picked-up")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<DeliveryView> pickedUp(@PathParam("id") UUID id, @Valid PickupReport body) {
-        return deliveries.pickedUp(id, body, new IdentityCaller(identity));
+        return deliveries.pickedUp(id, PickupReport.taken(body), Actors.of(identity)).map(DeliveryView::of);
     }
 
     @POST
     @Path("/delivered")
     public Uni<DeliveryView> delivered(@PathParam("id") UUID id) {
-        return deliveries.delivered(id, new IdentityCaller(identity));
+        return deliveries.delivered(id, Actors.of(identity)).map(DeliveryView::of);
     }
 
     @POST
     @Path("/failed")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<DeliveryView> failed(@PathParam("id") UUID id, @NotNull(message = "a JSON body with a reason is required") @Valid FailureReport body) {
-        return deliveries.failed(id, body.reason(), new IdentityCaller(identity));
+        return deliveries.failed(id, body.reason(), Actors.of(identity)).map(DeliveryView::of);
     }
 }

@@ -10,9 +10,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.tredegar.logistics.domain.Cursors;
 import org.tredegar.logistics.domain.DeliveryRuns;
 import org.tredegar.platform.hub.HubAccess;
+import org.tredegar.platform.paging.Cursors;
 import org.tredegar.platform.problem.ApiProblem;
 
 import java.time.LocalDate;
@@ -40,6 +40,8 @@ public class DeliveryRunResource {
         } catch (DateTimeParseException e) {
             throw ApiProblem.badField("date", "must be a day like 2025-11-21");
         }
-        return runs.plan(hubId, day, cursor, Cursors.limit(limit));
+        int pageSize = Cursors.limit(limit);
+        int offset = CursorParts.offset(cursor);
+        return runs.plan(hubId, day).map(plan -> DeliveryRunsView.of(hubId, day, plan, offset, pageSize));
     }
 }

@@ -15,10 +15,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.tredegar.logistics.domain.Cursors;
 import org.tredegar.logistics.domain.Locations;
 import org.tredegar.platform.hub.HubAccess;
+import org.tredegar.platform.paging.Cursors;
+import org.tredegar.platform.paging.Page;
 
+import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/hubs/{hubId}/locations")
@@ -35,7 +37,11 @@ public class LocationResource {
     public Uni<Page<LocationView>> list(@PathParam("hubId") String hub, @QueryParam("cursor") String cursor,
                                         @QueryParam("limit") Integer limit) {
         UUID hubId = HubAccess.requireMemberOf(identity, hub);
-        return locations.page(hubId, cursor, Cursors.limit(limit));
+        int pageSize = Cursors.limit(limit);
+        List<String> after = Cursors.decode(cursor, 2);
+        Locations.After from = after.isEmpty() ? null : new Locations.After(after.get(0), CursorParts.uuid(after.get(1)));
+        return locations.page(hubId, from, pageSize).map(found -> Page.of(found.stream().map(LocationView::of).toList(),
+                pageSize, last -> Cursors.encode(last.name(), last.id().toString())));
     }
 
     @POST
@@ -44,7 +50,7 @@ public class LocationResource {
     public Uni<Response> create(@PathParam("hubId") String hub,
                                 @NotNull(message = "a JSON body is required") @Valid NewLocation body) {
         UUID hubId = HubAccess.requireMemberOf(identity, hub);
-        return locations.create(hubId, body, Callers.actor(identity))
-                .map(view -> Response.status(Response.Status.CREATED).entity(view).build());
+        return locations.create(hubId, body.toDetails(), Actors.of(identity))
+                .map(created -> Response.status(Response.Status.CREATED).entity(LocationView.of(created)).build());
     }
 }

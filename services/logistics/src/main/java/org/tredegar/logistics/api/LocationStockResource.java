@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.tredegar.contracts.model.ItemSlug;
 import org.tredegar.logistics.domain.StockLedger;
+import org.tredegar.logistics.domain.StockTransfers;
 import org.tredegar.platform.problem.ApiProblem;
 
 import java.util.UUID;
@@ -29,25 +30,28 @@ public class LocationStockResource {
     @Inject
     StockLedger ledger;
     @Inject
+    StockTransfers transfers;
+    @Inject
     SecurityIdentity identity;
 
     @POST
     @Path("/receipts")
     public Uni<Response> receive(@PathParam("id") UUID id, @NotNull(message = "a JSON body is required") @Valid NewReceipt body) {
-        return ledger.receive(id, body, new IdentityCaller(identity))
-                .map(view -> Response.status(Response.Status.CREATED).entity(view).build());
+        return ledger.receive(id, body.donor(), body.toLines(), Actors.of(identity))
+                .map(receipt -> Response.status(Response.Status.CREATED).entity(ReceiptView.of(receipt)).build());
     }
 
     @POST
     @Path("/adjustments")
     public Uni<AdjustmentView> adjust(@PathParam("id") UUID id, @NotNull(message = "a JSON body is required") @Valid NewAdjustment body) {
-        return ledger.adjust(id, body, new IdentityCaller(identity));
+        return ledger.adjust(id, body.toAdjustment(), Actors.of(identity)).map(applied -> AdjustmentView.of(id, applied));
     }
 
     @POST
     @Path("/transfers")
     public Uni<TransferView> transfer(@PathParam("id") UUID id, @NotNull(message = "a JSON body is required") @Valid NewTransfer body) {
-        return ledger.transfer(id, body, new IdentityCaller(identity));
+        return transfers.transfer(id, body.toLocationId(), body.toLines(), Actors.of(identity))
+                .map(moved -> TransferView.of(id, body.toLocationId(), moved));
     }
 
     @PUT
@@ -60,7 +64,7 @@ public class LocationStockResource {
         } catch (IllegalArgumentException e) {
             throw ApiProblem.badField("item", e.getMessage());
         }
-        return ledger.setMinimum(id, slug, body.minimum(), new IdentityCaller(identity))
+        return ledger.setMinimum(id, slug, body.minimum(), Actors.of(identity))
                 .map(ignored -> Response.noContent().build());
     }
 }

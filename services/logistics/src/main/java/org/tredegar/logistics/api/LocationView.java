@@ -6,6 +6,6 @@ import java.util.UUID;
 
 public record LocationView(UUID id, UUID hubId, String name, String kind, double lat, double lon, String openingHours) {
     public static LocationView of(StockLocationEntity e) {
-        return new LocationView(e.id, e.hubId, e.name, e.kind, e.lat, e.lon, e.openingHours);
+        return new LocationView(e.id, e.hubId, e.name, e.kind.slug(), e.lat, e.lon, e.openingHours);
     }
 }

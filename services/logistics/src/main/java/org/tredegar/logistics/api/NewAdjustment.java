@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.tredegar.contracts.model.ItemSlug;
+import org.tredegar.logistics.domain.StockLedger;
 
 import java.time.LocalDate;
 import java.util.UUID;
@@ -21,4 +22,8 @@ public record NewAdjustment(
         @NotBlank @Size(max = 200) String reason,
         UUID lotId,
         LocalDate expiresOn) {
+
+    StockLedger.Adjustment toAdjustment() {
+        return new StockLedger.Adjustment(item, delta, reason, lotId, expiresOn);
+    }
 }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.tredegar.contracts.model.ItemSlug;
+import org.tredegar.logistics.domain.StockLedger;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -24,5 +25,9 @@ public record NewReceipt(
             @Min(value = 1, message = "must be at least 1") @Max(100_000) int quantity,
             LocalDate expiresOn,
             @Size(max = 64) String lotCode) {
+    }
+
+    List<StockLedger.ReceivedLine> toLines() {
+        return lines.stream().map(l -> new StockLedger.ReceivedLine(l.item(), l.quantity(), l.expiresOn(), l.lotCode())).toList();
     }
 }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.tredegar.contracts.model.ItemSlug;
+import org.tredegar.logistics.domain.DeliveryProgress;
 
 import java.util.List;
 
@@ -15,5 +16,11 @@ import java.util.List;
  */
 public record PickupReport(@Size(max = 100) List<@NotNull @Valid Line> lines) {
     public record Line(@NotNull ItemSlug item, @Min(value = 0, message = "must not be negative") @Max(100_000) int quantity) {
+    }
+
+    /** What was taken, line by line; empty (everything reserved) when the body or its lines were left out. */
+    static List<DeliveryProgress.Taken> taken(PickupReport report) {
+        return report == null || report.lines() == null ? List.of()
+                : report.lines().stream().map(l -> new DeliveryProgress.Taken(l.item(), l.quantity())).toList();
     }
 }

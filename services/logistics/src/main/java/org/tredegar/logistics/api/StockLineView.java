@@ -1,5 +1,9 @@
 package org.tredegar.logistics.api;
 
+import org.tredegar.contracts.model.ItemSlug;
+import org.tredegar.logistics.domain.ItemCatalogue;
+import org.tredegar.logistics.domain.StockLevel;
+
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -9,4 +13,8 @@ import java.util.UUID;
  */
 public record StockLineView(UUID locationId, String item, String unit, long onHand, long reserved, long available,
                             long expired, LocalDate earliestExpiry, Integer minimum, boolean low) {
+    public static StockLineView of(StockLevel s) {
+        return new StockLineView(s.locationId(), s.item(), ItemCatalogue.of(ItemSlug.fromSlug(s.item())).unit(),
+                s.onHand(), s.reserved(), s.available(), s.expired(), s.earliestExpiry(), s.minimum(), s.low());
+    }
 }

@@ -6,10 +6,14 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.tredegar.logistics.domain.LocationItem;
+import org.tredegar.logistics.domain.LocationKind;
 import org.tredegar.logistics.persistence.StockLocationEntity;
 import org.tredegar.logistics.persistence.StockLotEntity;
+import org.tredegar.logistics.persistence.StockMinimums;
 import org.tredegar.platform.hub.HubIds;
 
 import java.nio.charset.StandardCharsets;
@@ -30,8 +34,10 @@ public class DemoStock {
 
     @ConfigProperty(name = "tredegar.demo.enabled", defaultValue = "false")
     boolean enabled;
+    @Inject
+    StockMinimums minimums;
 
-    record DemoLocation(String hub, String name, String kind, double lat, double lon, String hours) {
+    record DemoLocation(String hub, String name, LocationKind kind, double lat, double lon, String hours) {
         UUID id() {
             return UUID.nameUUIDFromBytes(("tredegar-demo-location:" + hub).getBytes(StandardCharsets.UTF_8));
         }
@@ -41,8 +47,8 @@ public class DemoStock {
     }
 
     static final List<DemoLocation> LOCATIONS = List.of(
-            new DemoLocation("tredegar", "Tredegar Food Bank", "food-bank", 51.7735, -3.2480, "Mon-Fri 10:00-16:00, Sat 10:00-12:00"),
-            new DemoLocation("ebbw-vale", "Ebbw Vale Community Centre", "community-centre", 51.7770, -3.2050, "Mon-Sat 09:00-17:00"));
+            new DemoLocation("tredegar", "Tredegar Food Bank", LocationKind.FOOD_BANK, 51.7735, -3.2480, "Mon-Fri 10:00-16:00, Sat 10:00-12:00"),
+            new DemoLocation("ebbw-vale", "Ebbw Vale Community Centre", LocationKind.COMMUNITY_CENTRE, 51.7770, -3.2050, "Mon-Sat 09:00-17:00"));
 
     static final List<DemoLot> LOTS = List.of(
             new DemoLot("food-parcel", 12, 10, "FP-A"),
@@ -51,8 +57,11 @@ public class DemoStock {
             new DemoLot("hygiene-kit", 15, 180, "HK-1"),
             new DemoLot("hygiene-kit", 10, 365, "HK-2"));
 
-    static final List<String[]> MINIMUMS = List.of(
-            new String[]{"food-parcel", "10"}, new String[]{"blanket", "5"}, new String[]{"hygiene-kit", "5"});
+    record DemoMinimum(String item, int minimum) {
+    }
+
+    static final List<DemoMinimum> MINIMUMS = List.of(
+            new DemoMinimum("food-parcel", 10), new DemoMinimum("blanket", 5), new DemoMinimum("hygiene-kit", 5));
 
     void load(@Observes StartupEvent ignored) throws Throwable {
         if (!enabled) {
@@ -94,13 +103,8 @@ public class DemoStock {
             lot.receivedAt = now;
             chain = chain.chain(() -> lot.persist()).replaceWithVoid();
         }
-        for (String[] minimum : MINIMUMS) {
-            chain = chain.chain(() -> Panache.getSession()).chain(session -> session.flush()
-                    .chain(() -> session.createNativeQuery("INSERT INTO stock_minimums (location_id, item, minimum) "
-                                    + "VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")
-                            .setParameter(1, location.id).setParameter(2, minimum[0])
-                            .setParameter(3, Integer.parseInt(minimum[1])).executeUpdate()))
-                    .replaceWithVoid();
+        for (DemoMinimum minimum : MINIMUMS) {
+            chain = chain.chain(() -> minimums.addIfAbsent(new LocationItem(location.id, minimum.item()), minimum.minimum()));
         }
         return chain;
     }

@@ -1,6 +1,5 @@
 package org.tredegar.logistics.domain;
 
-import org.tredegar.contracts.model.GeoPoint;
 import com.graphhopper.jsprit.core.algorithm.VehicleRoutingAlgorithm;
 import com.graphhopper.jsprit.core.algorithm.box.Jsprit;
 import com.graphhopper.jsprit.core.problem.Location;
@@ -14,6 +13,7 @@ import com.graphhopper.jsprit.core.problem.vehicle.VehicleType;
 import com.graphhopper.jsprit.core.problem.vehicle.VehicleTypeImpl;
 import com.graphhopper.jsprit.core.util.Solutions;
 import com.graphhopper.jsprit.core.util.VehicleRoutingTransportCostsMatrix;
+import org.tredegar.contracts.model.GeoPoint;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -7,16 +7,10 @@ import jakarta.inject.Inject;
 import org.tredegar.contracts.logistics.v1.StockAdjusted;
 import org.tredegar.contracts.logistics.v1.StockReceived;
 import org.tredegar.contracts.model.ItemSlug;
-import org.tredegar.logistics.api.AdjustmentView;
-import org.tredegar.logistics.api.NewAdjustment;
-import org.tredegar.logistics.api.NewReceipt;
-import org.tredegar.logistics.api.NewTransfer;
-import org.tredegar.logistics.api.ReceiptView;
-import org.tredegar.logistics.api.TransferView;
 import org.tredegar.logistics.persistence.ReceiptEntity;
-import org.tredegar.logistics.persistence.StockLocationEntity;
 import org.tredegar.logistics.persistence.StockLotEntity;
 import org.tredegar.logistics.persistence.StockLots;
+import org.tredegar.logistics.persistence.StockMinimums;
 import org.tredegar.platform.audit.AuditTrail;
 import org.tredegar.platform.outbox.OutboxWriter;
 import org.tredegar.platform.problem.ApiProblem;
@@ -24,18 +18,16 @@ import org.tredegar.platform.problem.ApiProblem;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * Receipts, adjustments and transfers. Each is one transaction: the lots, the events, the audit entry and the
- * LowStock check commit together, and a refused request writes nothing.
+ * Receipts, adjustments and minimums at one location (transfers between two: {@link StockTransfers}). Each is one
+ * transaction: the lots, the events, the audit entry and the LowStock check commit together, and a refused request
+ * writes nothing.
  */
 @ApplicationScoped
 public class StockLedger {
@@ -46,28 +38,48 @@ public class StockLedger {
     @Inject
     LowStockWatch lowStock;
     @Inject
-    Reservations reservations;
+    ReservationSaga reservations;
+    @Inject
+    StockLots stockLots;
+    @Inject
+    StockMinimums minimums;
+
+    /** One line of a donation: {@code expiresOn} for items that go out of date, an optional lot code. */
+    public record ReceivedLine(ItemSlug item, int quantity, LocalDate expiresOn, String lotCode) {
+    }
+
+    /** A donation as recorded: the receipt (with the donor note) and one lot per line. */
+    public record Receipt(ReceiptEntity receipt, List<StockLotEntity> lots) {
+    }
+
+    /**
+     * A correction after a count, breakage or expiry. A negative delta comes from {@code lotId} if given, otherwise
+     * from expired lots first, then first-expiring; it may never touch what is reserved. A positive delta goes to
+     * {@code lotId} or into a new lot (with {@code expiresOn} for items that expire).
+     */
+    public record Adjustment(ItemSlug item, int delta, String reason, UUID lotId, LocalDate expiresOn) {
+    }
 
     public static LocalDate today() {
         return LocalDate.now(ZoneOffset.UTC);
     }
 
-    public Uni<ReceiptView> receive(UUID locationId, NewReceipt body, Caller caller) {
+    public Uni<Receipt> receive(UUID locationId, String donor, List<ReceivedLine> lines, Actor actor) {
         LocalDate today = today();
-        for (int i = 0; i < body.lines().size(); i++) {
-            NewReceipt.Line line = body.lines().get(i);
+        for (int i = 0; i < lines.size(); i++) {
+            ReceivedLine line = lines.get(i);
             checkExpiry("lines[" + i + "].expiresOn", line.item(), line.expiresOn(), today);
         }
         return Panache.withTransaction(() -> Locations.require(locationId).chain(location -> {
-            caller.requireCoordinatorOf(location.hubId);
+            actor.requireCoordinatorOf(location.hubId);
             Instant now = Instant.now();
             ReceiptEntity receipt = new ReceiptEntity();
             receipt.id = UUID.randomUUID();
             receipt.locationId = locationId;
-            receipt.donor = body.donor() == null || body.donor().isBlank() ? null : body.donor().strip();
-            receipt.receivedBy = caller.actor();
+            receipt.donor = donor == null || donor.isBlank() ? null : donor.strip();
+            receipt.receivedBy = actor.auditName();
             receipt.receivedAt = now;
-            List<StockLotEntity> lots = body.lines().stream().map(line -> newLot(locationId, line.item(), line.quantity(),
+            List<StockLotEntity> lots = lines.stream().map(line -> newLot(locationId, line.item(), line.quantity(),
                     line.expiresOn(), line.lotCode(), receipt.id, now)).toList();
             Set<LocationItem> touched = new HashSet<>();
             lots.forEach(lot -> touched.add(new LocationItem(locationId, lot.item)));
@@ -78,132 +90,65 @@ public class StockLedger {
                         location.hubId, ItemSlug.fromSlug(lot.item), lot.onHand, lot.expiresOn, now))).replaceWithVoid();
             }
             return chain
-                    .chain(() -> audit.record(location.hubId, caller.actor(), "stock-received", receipt.id.toString(),
+                    .chain(() -> audit.record(location.hubId, actor.auditName(), "stock-received", receipt.id.toString(),
                             lots.size() + " lot(s) at location " + locationId))
                     // New stock may be what a waiting request was missing.
                     .chain(() -> reservations.retryWaiting(location.hubId, touched))
                     .chain(() -> lowStock.check(touched))
-                    .map(ignored -> new ReceiptView(receipt.id, locationId, lots.stream()
-                            .map(l -> new ReceiptView.LotView(l.id, l.item, l.onHand, l.expiresOn, l.lotCode)).toList()));
+                    .replaceWith(new Receipt(receipt, lots));
         }));
     }
 
-    public Uni<AdjustmentView> adjust(UUID locationId, NewAdjustment body, Caller caller) {
-        if (body.delta() == 0) {
+    /** The adjustment as applied (its reason trimmed). */
+    public Uni<Adjustment> adjust(UUID locationId, Adjustment adjustment, Actor actor) {
+        if (adjustment.delta() == 0) {
             return Uni.createFrom().failure(ApiProblem.badField("delta", "must not be 0"));
         }
         LocalDate today = today();
-        String item = body.item().slug();
-        if (body.delta() > 0 && body.lotId() == null) {
-            checkExpiry("expiresOn", body.item(), body.expiresOn(), today);
+        String item = adjustment.item().slug();
+        UUID lotId = adjustment.lotId();
+        if (adjustment.delta() > 0 && lotId == null) {
+            checkExpiry("expiresOn", adjustment.item(), adjustment.expiresOn(), today);
         }
+        Adjustment applied = new Adjustment(adjustment.item(), adjustment.delta(), adjustment.reason().strip(), lotId,
+                adjustment.expiresOn());
         return Panache.withTransaction(() -> Locations.require(locationId).chain(location -> {
-            caller.requireCoordinatorOf(location.hubId);
-            Uni<List<StockLotEntity>> locked = body.lotId() != null ? StockLots.lockByIds(List.of(body.lotId()))
-                    : StockLots.lockForUpdate(List.of(locationId), List.of(item));
+            actor.requireCoordinatorOf(location.hubId);
+            Uni<List<StockLotEntity>> locked = lotId != null ? stockLots.lockByIds(List.of(lotId))
+                    : stockLots.lockForUpdate(List.of(locationId), List.of(item));
             return locked.chain(lots -> {
-                if (body.lotId() != null && (lots.isEmpty() || !lots.get(0).locationId.equals(locationId)
+                if (lotId != null && (lots.isEmpty() || !lots.get(0).locationId.equals(locationId)
                         || !lots.get(0).item.equals(item))) {
                     throw ApiProblem.badField("lotId", "is not a lot of " + item + " at this location");
                 }
-                Uni<Void> change;
-                if (body.delta() > 0) {
-                    if (body.lotId() != null) {
-                        lots.get(0).onHand += body.delta();
-                        change = Uni.createFrom().voidItem();
-                    } else {
-                        change = newLot(locationId, body.item(), body.delta(), body.expiresOn(), null, null, Instant.now())
-                                .persist().replaceWithVoid();
-                    }
+                Uni<Void> change = Uni.createFrom().voidItem();
+                if (applied.delta() > 0 && lotId != null) {
+                    lots.get(0).onHand += applied.delta();
+                } else if (applied.delta() > 0) {
+                    change = newLot(locationId, applied.item(), applied.delta(), applied.expiresOn(), null, null,
+                            Instant.now()).persist().replaceWithVoid();
                 } else {
-                    removeFree(lots, -body.delta(), today, item);
-                    change = Uni.createFrom().voidItem();
+                    removeFree(lots, -applied.delta(), today, item);
                 }
                 return change
-                        .chain(() -> outbox.append(new StockAdjusted(locationId, location.hubId, body.item(), body.delta(),
-                                body.reason().strip(), Instant.now())))
-                        .chain(() -> audit.record(location.hubId, caller.actor(), "stock-adjusted", locationId.toString(),
-                                item + " " + body.delta()))
+                        .chain(() -> outbox.append(new StockAdjusted(locationId, location.hubId, applied.item(),
+                                applied.delta(), applied.reason(), Instant.now())))
+                        .chain(() -> audit.record(location.hubId, actor.auditName(), "stock-adjusted", locationId.toString(),
+                                item + " " + applied.delta()))
                         .chain(() -> lowStock.check(Set.of(new LocationItem(locationId, item))))
-                        .map(ignored -> new AdjustmentView(locationId, item, body.delta(), body.reason().strip()));
+                        .replaceWith(applied);
             });
         }));
     }
 
-    public Uni<TransferView> transfer(UUID fromId, NewTransfer body, Caller caller) {
-        if (fromId.equals(body.toLocationId())) {
-            return Uni.createFrom().failure(ApiProblem.badField("toLocationId", "must be another location"));
-        }
-        LocalDate today = today();
-        Map<String, Integer> wanted = new LinkedHashMap<>();
-        body.lines().forEach(l -> wanted.merge(l.item().slug(), l.quantity(), Integer::sum));
-        return Panache.withTransaction(() -> Locations.require(fromId).chain(from -> {
-            caller.requireCoordinatorOf(from.hubId);
-            return StockLocationEntity.<StockLocationEntity>findById(body.toLocationId()).chain(to -> {
-                if (to == null) {
-                    throw ApiProblem.badField("toLocationId", "no such location");
-                }
-                caller.requireCoordinatorOf(to.hubId);
-                return StockLots.lockForUpdate(List.of(fromId), wanted.keySet()).chain(lots -> {
-                    List<StockLotEntity> created = new ArrayList<>();
-                    wanted.forEach((item, quantity) -> {
-                        List<StockLotEntity> candidates = lots.stream()
-                                .filter(l -> l.item.equals(item) && l.availableOn(today) > 0)
-                                .sorted(Allocator.FEFO).toList();
-                        int free = candidates.stream().mapToInt(l -> l.availableOn(today)).sum();
-                        if (free < quantity) {
-                            throw ApiProblem.conflict("not-enough-stock", "only " + free + " " + item
-                                    + " free at this location; the rest is reserved, expired or not there");
-                        }
-                        int left = quantity;
-                        for (StockLotEntity lot : candidates) {
-                            int q = Math.min(left, lot.availableOn(today));
-                            if (q == 0) {
-                                break;
-                            }
-                            lot.onHand -= q;
-                            StockLotEntity moved = newLot(to.id, ItemSlug.fromSlug(item), q, lot.expiresOn, lot.lotCode,
-                                    null, lot.receivedAt);
-                            created.add(moved);
-                            left -= q;
-                        }
-                    });
-                    Instant now = Instant.now();
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (StockLotEntity lot : created) {
-                        chain = chain.chain(() -> lot.persist()).replaceWithVoid();
-                    }
-                    Set<LocationItem> touched = new HashSet<>();
-                    for (var w : wanted.entrySet()) {
-                        ItemSlug slug = ItemSlug.fromSlug(w.getKey());
-                        touched.add(new LocationItem(fromId, w.getKey()));
-                        touched.add(new LocationItem(to.id, w.getKey()));
-                        chain = chain
-                                .chain(() -> outbox.append(new StockAdjusted(fromId, from.hubId, slug, -w.getValue(), "transfer-out", now)))
-                                .chain(() -> outbox.append(new StockAdjusted(to.id, to.hubId, slug, w.getValue(), "transfer-in", now)))
-                                .replaceWithVoid();
-                    }
-                    return chain
-                            .chain(() -> audit.record(from.hubId, caller.actor(), "stock-transferred", fromId.toString(),
-                                    "to location " + to.id))
-                            .chain(() -> lowStock.check(touched))
-                            .map(ignored -> new TransferView(fromId, to.id, wanted.entrySet().stream()
-                                    .map(w -> new TransferView.Moved(w.getKey(), w.getValue())).toList()));
-                });
-            });
-        }));
-    }
-
-    public Uni<Void> setMinimum(UUID locationId, ItemSlug item, int minimum, Caller caller) {
+    public Uni<Void> setMinimum(UUID locationId, ItemSlug item, int minimum, Actor actor) {
         return Panache.withTransaction(() -> Locations.require(locationId).chain(location -> {
-            caller.requireCoordinatorOf(location.hubId);
-            return Panache.getSession().chain(s -> s.createNativeQuery(
-                            "INSERT INTO stock_minimums (location_id, item, minimum, low) VALUES (?1, ?2, ?3, FALSE) "
-                                    + "ON CONFLICT (location_id, item) DO UPDATE SET minimum = EXCLUDED.minimum")
-                    .setParameter(1, locationId).setParameter(2, item.slug()).setParameter(3, minimum).executeUpdate())
-                    .chain(() -> audit.record(location.hubId, caller.actor(), "minimum-set", locationId.toString(),
+            actor.requireCoordinatorOf(location.hubId);
+            LocationItem pair = new LocationItem(locationId, item.slug());
+            return minimums.set(pair, minimum)
+                    .chain(() -> audit.record(location.hubId, actor.auditName(), "minimum-set", locationId.toString(),
                             item.slug() + " " + minimum))
-                    .chain(() -> lowStock.check(Set.of(new LocationItem(locationId, item.slug()))));
+                    .chain(() -> lowStock.check(Set.of(pair)));
         }));
     }
 

@@ -6,20 +6,15 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.tredegar.logistics.domain.DeliveryStatus;
 
 import java.time.Instant;
 import java.util.UUID;
 
-/** One trip by one volunteer from one pickup location to a request's area. */
+/** One trip by one volunteer from one pickup location to a request's area (see {@link Deliveries}). */
 @Entity
 @Table(name = "deliveries")
 public class DeliveryEntity extends PanacheEntityBase {
-    public static final String SCHEDULED = "scheduled";
-    public static final String PICKED_UP = "picked-up";
-    public static final String DELIVERED = "delivered";
-    public static final String FAILED = "failed";
-    public static final String CANCELLED = "cancelled";
-
     @Id
     public UUID id;
     @Column(name = "reservation_id")
@@ -34,7 +29,7 @@ public class DeliveryEntity extends PanacheEntityBase {
     public UUID volunteerId;
     @Column(name = "assignment_id")
     public UUID assignmentId;
-    public String status;
+    public DeliveryStatus status;
     @Column(name = "dest_lat")
     public Double destLat;
     @Column(name = "dest_lon")

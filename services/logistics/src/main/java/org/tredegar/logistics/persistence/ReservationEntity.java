@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.tredegar.logistics.domain.ReservationStatus;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -14,23 +15,16 @@ import java.util.UUID;
 @Entity
 @Table(name = "reservations")
 public class ReservationEntity extends PanacheEntityBase {
-    public static final String AWAITING_REQUEST = "awaiting-request";
-    public static final String RESERVED = "reserved";
-    public static final String FAILED = "failed";
-    public static final String RELEASED = "released";
-    public static final String ISSUED = "issued";
-    public static final String DELIVERED = "delivered";
-
     @Id
     public UUID id;
     @Column(name = "request_id")
     public UUID requestId;
     @Column(name = "hub_id")
     public UUID hubId;
-    public String status;
-    /** JSON list of {item, quantity}. */
+    public ReservationStatus status;
+    /** JSON list of {item, quantity} ({@link ItemListJson}). */
     public String needed;
-    /** JSON list of {item, quantity} that could not be reserved yet. */
+    /** JSON list of {item, quantity} that could not be reserved yet ({@link ItemListJson}). */
     public String missing;
     @Column(name = "dest_lat")
     public Double destLat;

@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.tredegar.logistics.domain.ReservationLineState;
 
 import java.util.UUID;
 
@@ -12,11 +13,6 @@ import java.util.UUID;
 @Entity
 @Table(name = "reservation_lines")
 public class ReservationLineEntity extends PanacheEntityBase {
-    public static final String RESERVED = "reserved";
-    public static final String ISSUED = "issued";
-    public static final String DELIVERED = "delivered";
-    public static final String RELEASED = "released";
-
     @Id
     public UUID id;
     @Column(name = "reservation_id")
@@ -27,5 +23,5 @@ public class ReservationLineEntity extends PanacheEntityBase {
     public UUID locationId;
     public String item;
     public int quantity;
-    public String state;
+    public ReservationLineState state;
 }

@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.tredegar.logistics.domain.LocationKind;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -18,7 +19,7 @@ public class StockLocationEntity extends PanacheEntityBase {
     @Column(name = "hub_id")
     public UUID hubId;
     public String name;
-    public String kind;
+    public LocationKind kind;
     public double lat;
     public double lon;
     /** Free text as people write it ("Mon-Fri 10:00-16:00, Sat mornings"); shown, never parsed. */

@@ -12,7 +12,7 @@ import java.util.UUID;
 
 /**
  * A quantity of one item at one location with one expiry date. Changed only while the row is locked
- * ({@link StockLots#lockForUpdate}); the table's CHECKs refuse negative stock and reserved above on hand.
+ * ({@link StockLots#lockForUpdate}, {@link StockLots#lockByIds}); the table's CHECKs refuse negative stock and reserved above on hand.
  */
 @Entity
 @Table(name = "stock_lots")
