@@ -1,8 +1,7 @@
 package org.tredegar.logistics.persistence;
 
-import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
-import org.tredegar.contracts.model.Slugged;
+import org.tredegar.platform.persistence.SlugColumn;
 import org.tredegar.logistics.domain.DeliveryStatus;
 import org.tredegar.logistics.domain.LocationKind;
 import org.tredegar.logistics.domain.ReservationLineState;
@@ -15,24 +14,6 @@ import org.tredegar.logistics.domain.ReservationStatus;
  */
 final class StatusColumns {
     private StatusColumns() {
-    }
-
-    abstract static class SlugColumn<E extends Enum<E> & Slugged> implements AttributeConverter<E, String> {
-        private final Class<E> type;
-
-        SlugColumn(Class<E> type) {
-            this.type = type;
-        }
-
-        @Override
-        public String convertToDatabaseColumn(E value) {
-            return value == null ? null : value.slug();
-        }
-
-        @Override
-        public E convertToEntityAttribute(String stored) {
-            return stored == null ? null : Slugged.fromSlug(type, stored);
-        }
     }
 
     @Converter(autoApply = true)
