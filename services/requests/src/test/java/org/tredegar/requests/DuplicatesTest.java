@@ -29,6 +29,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.tredegar.requests.TestRequests.DB;
 
 /** The same contact asking for the same help is linked, never refused; a coordinator merges or splits. */
 @QuarkusTest
@@ -70,14 +71,14 @@ class DuplicatesTest {
         String phone = SmsInboundTest.newNumber();
         ExecutorService callers = Executors.newFixedThreadPool(14);
         List<Future<UUID>> sent = new ArrayList<>();
-        try (Connection blocker = TestDb.connect()) {
+        try (Connection blocker = DB.connect()) {
             // Hold intake's inserts: the statement slots fill with other people's requests, the dozen queue behind.
             blocker.setAutoCommit(false);
             blocker.createStatement().execute("LOCK TABLE help_requests IN SHARE MODE");
             for (int i = 0; i < 2; i++) {
                 callers.submit(() -> TestRequests.submit(groceriesFrom(SmsInboundTest.newNumber())));
             }
-            await().atMost(Duration.ofSeconds(20)).until(() -> ((Number) TestDb.value("SELECT count(*) FROM pg_stat_activity "
+            await().atMost(Duration.ofSeconds(20)).until(() -> ((Number) DB.value("SELECT count(*) FROM pg_stat_activity "
                     + "WHERE wait_event_type = 'Lock' AND query LIKE 'WITH input%'")).intValue() >= 1);
             for (int i = 0; i < 12; i++) {
                 sent.add(callers.submit(() -> TestRequests.submit(groceriesFrom(phone))));
@@ -88,7 +89,7 @@ class DuplicatesTest {
         List<Map<String, Object>> rows = new ArrayList<>();
         try {
             for (Future<UUID> f : sent) {
-                rows.addAll(TestDb.rows("SELECT id, duplicate_of FROM help_requests WHERE id = ?", f.get()));
+                rows.addAll(DB.rows("SELECT id, duplicate_of FROM help_requests WHERE id = ?", f.get()));
             }
         } finally {
             callers.shutdownNow();
@@ -107,11 +108,11 @@ class DuplicatesTest {
         assertThat(TestRequests.status(p[0])).isEqualTo("submitted");
         assertThat(TestRequests.outboxTypes(p[1])).containsExactly("RequestSubmitted", "RequestClosed");
         assertThat(TestRequests.outboxTypes(p[0])).containsExactly("RequestSubmitted", "RequestsMerged");
-        RequestsMerged merged = EventJson.read(TestRequests.published(p[0], "org.tredegar.requests.RequestsMerged.v1").value(),
+        RequestsMerged merged = EventJson.read(TestRequests.published(p[0], RequestsMerged.class).value(),
                 RequestsMerged.class);
         assertThat(merged.mergedRequestId()).isEqualTo(p[1]);
         assertThat(merged.mergedBy()).startsWith("coordinator:");
-        assertThat(TestDb.value("SELECT detail FROM audit_log WHERE action = 'merge' AND subject_id = ?", p[1].toString()))
+        assertThat(DB.value("SELECT detail FROM audit_log WHERE action = 'merge' AND subject_id = ?", p[1].toString()))
                 .asString().contains("into=" + p[0]);
 
         post(p[1], "merge", "{\"into\":\"" + p[0] + "\"}").statusCode(409).contentType(startsWith("application/problem+json"));
@@ -129,15 +130,15 @@ class DuplicatesTest {
         post(p[1], "merge", "{\"into\":\"" + ebbwVale + "\"}").statusCode(409).body("type", equalTo("https://tredegar.org/problems/merge-across-hubs"));
         assertThat(TestRequests.status(p[1])).isEqualTo("submitted");
         assertThat(TestRequests.outboxTypes(p[1])).containsExactly("RequestSubmitted");
-        assertThat(TestDb.count("SELECT count(*) FROM audit_log WHERE subject_id = ?", p[1].toString())).isZero();
+        assertThat(DB.count("SELECT count(*) FROM audit_log WHERE subject_id = ?", p[1].toString())).isZero();
     }
 
     @Test
     void splitClearsTheLinkAndIsAudited() {
         UUID[] p = pair();
         post(p[1], "split", "").statusCode(200).body("duplicateOf", nullValue()).body("status", equalTo("submitted"));
-        assertThat(TestDb.value("SELECT duplicate_of FROM help_requests WHERE id = ?", p[1])).isNull();
-        assertThat(TestDb.count("SELECT count(*) FROM audit_log WHERE action = 'split' AND subject_id = ?", p[1].toString())).isEqualTo(1);
+        assertThat(DB.value("SELECT duplicate_of FROM help_requests WHERE id = ?", p[1])).isNull();
+        assertThat(DB.count("SELECT count(*) FROM audit_log WHERE action = 'split' AND subject_id = ?", p[1].toString())).isEqualTo(1);
         post(p[1], "split", "").statusCode(409).body("type", equalTo("https://tredegar.org/problems/not-linked"));
     }
 
@@ -148,6 +149,6 @@ class DuplicatesTest {
         UUID[] p = pair();
         post(p[1], "merge", "{\"into\":\"" + p[0] + "\"}").statusCode(403).contentType(startsWith("application/problem+json"));
         post(p[1], "split", "").statusCode(403);
-        assertThat(TestDb.value("SELECT duplicate_of FROM help_requests WHERE id = ?", p[1])).isEqualTo(p[0]);
+        assertThat(DB.value("SELECT duplicate_of FROM help_requests WHERE id = ?", p[1])).isEqualTo(p[0]);
     }
 }

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.tredegar.contracts.EventJson;
+import org.tredegar.contracts.Topics;
 import org.tredegar.contracts.requests.v1.RequestEscalated;
 import org.tredegar.contracts.volunteers.v1.OfferAccepted;
 import org.tredegar.platform.hub.HubIds;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tredegar.requests.TestRequests.DB;
 
 /**
  * Escalation timers, with the schedule off (test profile) so the test decides when a deadline has passed and
@@ -35,22 +37,22 @@ class EscalationTest {
     EscalationJob job;
 
     static void deadlinePassed(UUID id) {
-        TestDb.update("UPDATE help_requests SET escalate_at = now() - interval '1 second' WHERE id = ?", id);
+        DB.update("UPDATE help_requests SET escalate_at = now() - interval '1 second' WHERE id = ?", id);
     }
 
     static int level(UUID id) {
-        return ((Number) TestDb.value("SELECT escalation_level FROM help_requests WHERE id = ?", id)).intValue();
+        return ((Number) DB.value("SELECT escalation_level FROM help_requests WHERE id = ?", id)).intValue();
     }
 
     static List<Integer> escalatedLevels(UUID id) {
-        return TestDb.rows("SELECT payload FROM outbox WHERE message_key = ? AND type = 'org.tredegar.requests.RequestEscalated.v1' ORDER BY id",
-                id.toString()).stream().map(r -> EventJson.read(((String) r.get("payload")).getBytes(), RequestEscalated.class).level()).toList();
+        return DB.rows("SELECT payload FROM outbox WHERE message_key = ? AND type = ? ORDER BY id",
+                id.toString(), TestRequests.typeOf(RequestEscalated.class)).stream().map(r -> EventJson.read(((String) r.get("payload")).getBytes(), RequestEscalated.class).level()).toList();
     }
 
     @Test
     void eachLevelFiresExactlyOnceWhenTheJobRunsConcurrently() throws Exception {
         UUID id = TestRequests.submit(RequestIntakeTest.GROCERIES.replace("\"urgent\"", "\"routine\""));
-        assertThat(TestDb.value("SELECT escalate_at > now() + interval '47 hours' FROM help_requests WHERE id = ?", id))
+        assertThat(DB.value("SELECT escalate_at > now() + interval '47 hours' FROM help_requests WHERE id = ?", id))
                 .as("routine requests wait 48 h first").isEqualTo(true);
         for (int expected = 1; expected <= 3; expected++) {
             deadlinePassed(id);
@@ -60,14 +62,14 @@ class EscalationTest {
             assertThat(escalatedLevels(id)).hasSize(expected);
             assertThat(handled.stream().mapToInt(Integer::intValue).sum()).as("rows handled by all threads together").isEqualTo(1);
         }
-        assertThat(TestDb.value("SELECT escalate_at FROM help_requests WHERE id = ?", id)).as("no timer after level 3").isNull();
+        assertThat(DB.value("SELECT escalate_at FROM help_requests WHERE id = ?", id)).as("no timer after level 3").isNull();
         deadlinePassed(id);
         Jobs.concurrently(4, job::runOnce);
         assertThat(escalatedLevels(id)).containsExactly(1, 2, 3);
-        assertThat(TestDb.count("SELECT count(*) FROM request_transitions WHERE request_id = ? AND to_status = 'escalated' AND actor = 'system'", id))
+        assertThat(DB.count("SELECT count(*) FROM request_transitions WHERE request_id = ? AND to_status = 'escalated' AND actor = 'system'", id))
                 .isEqualTo(3);
 
-        List<ConsumerRecord<String, byte[]>> published = KafkaTestClient.read(TestRequests.REQUESTS_TOPIC, Duration.ofSeconds(60),
+        List<ConsumerRecord<String, byte[]>> published = KafkaTestClient.read(Topics.REQUESTS, Duration.ofSeconds(60),
                 seen -> seen.stream().filter(r -> escalatedFor(r, id)).count() >= 3);
         List<RequestEscalated> events = published.stream().filter(r -> escalatedFor(r, id))
                 .map(r -> EventJson.read(r.value(), RequestEscalated.class)).toList();
@@ -80,7 +82,7 @@ class EscalationTest {
         UUID id = TestRequests.submitGroceries();
         TestRequests.publish(new OfferAccepted(UUID.randomUUID(), id, UUID.randomUUID(), UUID.randomUUID(), HubIds.idOf("tredegar"), Instant.now()));
         TestRequests.awaitStatus(id, "matched");
-        assertThat(TestDb.value("SELECT escalate_at FROM help_requests WHERE id = ?", id)).isNull();
+        assertThat(DB.value("SELECT escalate_at FROM help_requests WHERE id = ?", id)).isNull();
         deadlinePassed(id);
         Jobs.concurrently(2, job::runOnce);
         assertThat(level(id)).isZero();
@@ -95,10 +97,11 @@ class EscalationTest {
         deadlinePassed(id);
         Jobs.concurrently(3, job::runOnce);
         assertThat(level(id)).isEqualTo(1);
-        assertThat(TestDb.value("SELECT escalate_at > now() FROM help_requests WHERE id = ?", id)).isEqualTo(true);
+        assertThat(DB.value("SELECT escalate_at > now() FROM help_requests WHERE id = ?", id)).isEqualTo(true);
     }
 
     static boolean escalatedFor(ConsumerRecord<String, byte[]> r, UUID id) {
-        return id.toString().equals(r.key()) && "org.tredegar.requests.RequestEscalated.v1".equals(KafkaTestClient.header(r, "ce_type"));
+        return id.toString().equals(r.key())
+                && TestRequests.typeOf(RequestEscalated.class).equals(KafkaTestClient.header(r, "ce_type"));
     }
 }

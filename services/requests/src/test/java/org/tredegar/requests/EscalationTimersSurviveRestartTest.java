@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tredegar.requests.TestRequests.DB;
 
 /**
  * Runs in its own profile (one-second deadlines, schedule on), so Quarkus restarts the app before it: the timer
@@ -30,7 +31,7 @@ class EscalationTimersSurviveRestartTest {
 
     @Test
     void timerPlantedBeforeTheRestartFiresOncePerLevel() throws Exception {
-        Object probe = TestDb.value("SELECT id FROM help_requests WHERE description = ?", EscalationTest.RESTART_PROBE);
+        Object probe = DB.value("SELECT id FROM help_requests WHERE description = ?", EscalationTest.RESTART_PROBE);
         assertThat(probe).as("EscalationTest plants the probe in the app instance before the restart").isNotNull();
         UUID id = (UUID) probe;
         assertThat(EscalationTest.escalatedLevels(id)).containsExactly(1);
@@ -44,7 +45,7 @@ class EscalationTimersSurviveRestartTest {
         UUID id = TestRequests.submitGroceries();
         raceUntilLevel3(id);
         assertThat(EscalationTest.escalatedLevels(id)).containsExactly(1, 2, 3);
-        assertThat(TestDb.value("SELECT escalate_at FROM help_requests WHERE id = ?", id)).isNull();
+        assertThat(DB.value("SELECT escalate_at FROM help_requests WHERE id = ?", id)).isNull();
     }
 
     private void raceUntilLevel3(UUID id) {

@@ -1,5 +1,6 @@
 package org.tredegar.requests;
 
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusMock;
@@ -12,11 +13,13 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.tredegar.contracts.EventJson;
 import org.tredegar.contracts.requests.v1.FollowUpDue;
+import org.tredegar.contracts.requests.v1.OneTimeCodeIssued;
 import org.tredegar.contracts.volunteers.v1.OfferAccepted;
+import org.tredegar.platform.code.OneTimeCodes;
 import org.tredegar.platform.hub.HubIds;
+import org.tredegar.platform.privacy.ContactCipher;
 import org.tredegar.requests.domain.ContactErasure;
 import org.tredegar.requests.domain.FollowUpJob;
-import org.tredegar.requests.domain.OneTimeCodes;
 import org.tredegar.testing.TredegarInfraResource;
 
 import java.time.Instant;
@@ -28,6 +31,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.tredegar.requests.TestRequests.DB;
 
 /** After the help: one follow-up question, a reply that reopens, and contacts that do not outlive the need. */
 @QuarkusTest
@@ -41,6 +45,8 @@ class FollowUpAndErasureTest {
     FollowUpJob followUps;
     @Inject
     ContactErasure erasure;
+    @Inject
+    OneTimeCodes codes;
 
     /** Submitted, matched by a volunteer event, fulfilled by the coordinator; returns {id, trackingCode}. */
     static String[] fulfilledRequest() {
@@ -54,22 +60,23 @@ class FollowUpAndErasureTest {
     }
 
     static long followUpsFor(UUID id) {
-        return TestDb.count("SELECT count(*) FROM outbox WHERE message_key = ? AND type = 'org.tredegar.requests.FollowUpDue.v1'", id.toString());
+        return DB.count("SELECT count(*) FROM outbox WHERE message_key = ? AND type = ?", id.toString(),
+                TestRequests.typeOf(FollowUpDue.class));
     }
 
     @Test
     void followUpIsDueOnceAfterFulfilment() throws Exception {
         UUID id = UUID.fromString(fulfilledRequest()[0]);
-        assertThat(TestDb.value("SELECT follow_up_at > now() + interval '71 hours' FROM help_requests WHERE id = ?", id)).isEqualTo(true);
+        assertThat(DB.value("SELECT follow_up_at > now() + interval '71 hours' FROM help_requests WHERE id = ?", id)).isEqualTo(true);
         Jobs.concurrently(3, followUps::runOnce);
         assertThat(followUpsFor(id)).as("not before its time").isZero();
 
-        TestDb.update("UPDATE help_requests SET follow_up_at = now() - interval '1 second' WHERE id = ?", id);
+        DB.update("UPDATE help_requests SET follow_up_at = now() - interval '1 second' WHERE id = ?", id);
         Jobs.concurrently(3, followUps::runOnce);
         Jobs.concurrently(3, followUps::runOnce);
         assertThat(followUpsFor(id)).isEqualTo(1);
-        assertThat(TestDb.value("SELECT follow_up_at FROM help_requests WHERE id = ?", id)).isNull();
-        FollowUpDue event = EventJson.read(TestRequests.published(id, "org.tredegar.requests.FollowUpDue.v1").value(), FollowUpDue.class);
+        assertThat(DB.value("SELECT follow_up_at FROM help_requests WHERE id = ?", id)).isNull();
+        FollowUpDue event = EventJson.read(TestRequests.published(id, FollowUpDue.class).value(), FollowUpDue.class);
         assertThat(event.language()).isEqualTo("en");
         assertThat(event.hubId()).isEqualTo(HubIds.idOf("tredegar"));
     }
@@ -100,30 +107,56 @@ class FollowUpAndErasureTest {
             given().contentType(ContentType.JSON).body("{\"reason\":\"no longer needed\"}").post("/api/v1/requests/" + id + "/cancel")
                     .then().statusCode(200);
         }
-        TestDb.update("UPDATE help_requests SET closed_at = now() - interval '31 days' WHERE id = ?", old);
-        TestDb.update("UPDATE help_requests SET submitted_at = now() - interval '40 days' WHERE id = ?", open);
+        DB.update("UPDATE help_requests SET closed_at = now() - interval '31 days' WHERE id = ?", old);
+        DB.update("UPDATE help_requests SET submitted_at = now() - interval '40 days' WHERE id = ?", open);
 
         erasure.eraseDueNow();
 
-        assertThat(TestDb.count("SELECT count(*) FROM request_contacts WHERE request_id = ?", old)).isZero();
-        assertThat(TestDb.rows("SELECT contact_hash, category, urgency, status FROM help_requests WHERE id = ?", old))
+        assertThat(DB.count("SELECT count(*) FROM request_contacts WHERE request_id = ?", old)).isZero();
+        assertThat(DB.rows("SELECT contact_hash, category, urgency, status FROM help_requests WHERE id = ?", old))
                 .singleElement().satisfies(r -> assertThat(r).containsEntry("contact_hash", null)
                         .containsEntry("category", "groceries").containsEntry("status", "cancelled"));
         given().get("/api/v1/requests/" + old + "/contact").then().statusCode(404).contentType(startsWith("application/problem+json"));
         for (UUID kept : new UUID[]{recent, open}) {
-            assertThat(TestDb.count("SELECT count(*) FROM request_contacts WHERE request_id = ?", kept)).isEqualTo(1);
-            assertThat(TestDb.value("SELECT contact_hash FROM help_requests WHERE id = ?", kept)).isNotNull();
+            assertThat(DB.count("SELECT count(*) FROM request_contacts WHERE request_id = ?", kept)).isEqualTo(1);
+            assertThat(DB.value("SELECT contact_hash FROM help_requests WHERE id = ?", kept)).isNotNull();
         }
+    }
+
+    /** The next one-time codes are {@link #PLANTED_CODE}, so the test can send back the right one. */
+    void plantCode() {
+        OneTimeCodes real = ClientProxy.unwrap(codes);
+        QuarkusMock.installMockForType(new OneTimeCodes() {
+            @Override
+            public String newCode() {
+                return PLANTED_CODE;
+            }
+
+            @Override
+            public String hash(String scope, String code) {
+                return real.hash(scope, code);
+            }
+
+            @Override
+            public boolean matches(String keptHash, String scope, String answer) {
+                return real.matches(keptHash, scope, answer);
+            }
+
+            @Override
+            public ContactCipher.Sealed seal(UUID codeId, String code) {
+                return real.seal(codeId, code);
+            }
+
+            @Override
+            public String open(UUID codeId, ContactCipher.Sealed sealed) {
+                return real.open(codeId, sealed);
+            }
+        }, OneTimeCodes.class);
     }
 
     @Test
     void personErasesTheirContactWithAOneTimeCode() {
-        QuarkusMock.installMockForType(new OneTimeCodes() {
-            @Override
-            public String next() {
-                return PLANTED_CODE;
-            }
-        }, OneTimeCodes.class);
+        plantCode();
         String phone = SmsInboundTest.newNumber();
         var accepted = given().contentType(ContentType.JSON).body(DuplicatesTest.groceriesFrom(phone))
                 .post("/api/v1/requests").then().statusCode(202).extract();
@@ -132,23 +165,24 @@ class FollowUpAndErasureTest {
         long eventsBefore = TestRequests.outboxTypes(id).size();
 
         given().delete(track).then().statusCode(202).body("status", equalTo("code-requested")).body("expiresAt", notNullValue());
-        String stored = (String) TestDb.value("SELECT code_hash FROM contact_erasure_codes WHERE request_id = ?", id);
+        String stored = (String) DB.value("SELECT code_hash FROM contact_erasure_codes WHERE request_id = ?", id);
         assertThat(stored).isNotBlank().doesNotContain(PLANTED_CODE);
         assertThat(TestRequests.outboxTypes(id)).as("only the notice that a code is waiting is emitted")
                 .hasSize((int) eventsBefore + 1).endsWith("OneTimeCodeIssued");
-        assertThat((String) TestDb.value("SELECT payload FROM outbox WHERE message_key = ? AND type LIKE '%OneTimeCodeIssued%'", id.toString()))
+        assertThat((String) DB.value("SELECT payload FROM outbox WHERE message_key = ? AND type = ?", id.toString(),
+                TestRequests.typeOf(OneTimeCodeIssued.class)))
                 .as("nothing personal is emitted").doesNotContain(PLANTED_CODE).doesNotContain(phone.substring(3));
 
         given().header("Erasure-Code", "111111").delete(track).then().statusCode(403).contentType(startsWith("application/problem+json"));
-        assertThat(TestDb.count("SELECT attempts FROM contact_erasure_codes WHERE request_id = ?", id)).isEqualTo(1);
+        assertThat(DB.count("SELECT attempts FROM contact_erasure_codes WHERE request_id = ?", id)).isEqualTo(1);
         given().header("Erasure-Code", "12ab").delete(track).then().statusCode(400);
-        assertThat(TestDb.count("SELECT count(*) FROM request_contacts WHERE request_id = ?", id)).isEqualTo(1);
+        assertThat(DB.count("SELECT count(*) FROM request_contacts WHERE request_id = ?", id)).isEqualTo(1);
 
         given().header("Erasure-Code", PLANTED_CODE).delete(track).then().statusCode(204);
-        assertThat(TestDb.count("SELECT count(*) FROM request_contacts WHERE request_id = ?", id)).isZero();
-        assertThat(TestDb.count("SELECT count(*) FROM contact_erasure_codes WHERE request_id = ?", id)).isZero();
-        assertThat(TestDb.value("SELECT contact_hash FROM help_requests WHERE id = ?", id)).isNull();
-        assertThat(TestDb.value("SELECT actor FROM audit_log WHERE action = 'contact-erased' AND subject_id = ?", id.toString()))
+        assertThat(DB.count("SELECT count(*) FROM request_contacts WHERE request_id = ?", id)).isZero();
+        assertThat(DB.count("SELECT count(*) FROM contact_erasure_codes WHERE request_id = ?", id)).isZero();
+        assertThat(DB.value("SELECT contact_hash FROM help_requests WHERE id = ?", id)).isNull();
+        assertThat(DB.value("SELECT actor FROM audit_log WHERE action = 'contact-erased' AND subject_id = ?", id.toString()))
                 .isEqualTo("requester");
         given().get("/api/v1/requests/" + id + "/contact").then().statusCode(404);
         given().delete(track).then().statusCode(404);
@@ -157,12 +191,7 @@ class FollowUpAndErasureTest {
 
     @Test
     void fiveWrongCodesVoidTheCode() {
-        QuarkusMock.installMockForType(new OneTimeCodes() {
-            @Override
-            public String next() {
-                return PLANTED_CODE;
-            }
-        }, OneTimeCodes.class);
+        plantCode();
         var accepted = given().contentType(ContentType.JSON).body(DuplicatesTest.groceriesFrom(SmsInboundTest.newNumber()))
                 .post("/api/v1/requests").then().statusCode(202).extract();
         String track = "/api/v1/requests/track/" + accepted.path("trackingCode") + "/contact";
@@ -171,6 +200,6 @@ class FollowUpAndErasureTest {
             given().header("Erasure-Code", "00000" + i).delete(track).then().statusCode(403);
         }
         given().header("Erasure-Code", PLANTED_CODE).delete(track).then().statusCode(403);
-        assertThat(TestDb.count("SELECT count(*) FROM request_contacts WHERE request_id = ?", UUID.fromString(accepted.path("id")))).isEqualTo(1);
+        assertThat(DB.count("SELECT count(*) FROM request_contacts WHERE request_id = ?", UUID.fromString(accepted.path("id")))).isEqualTo(1);
     }
 }

@@ -17,6 +17,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.tredegar.requests.TestRequests.DB;
 
 /** Routing uses hubs held in memory; a hub added or changed in the database is routed to without a restart. */
 @QuarkusTest
@@ -32,7 +33,7 @@ class HubChangesTest {
         String areas = String.format(Locale.ROOT, "[{\"name\":\"Test\",\"postcodeDistricts\":[\"ZZ%d\"],"
                 + "\"polygon\":[[%.4f,9.99],[%.4f,10.01],[%.4f,10.01],[%.4f,9.99]]}]",
                 ThreadLocalRandom.current().nextInt(100, 999), lat - 0.01, lat - 0.01, lat + 0.01, lat + 0.01);
-        TestDb.update("INSERT INTO hubs (id, slug, name, centre_lat, centre_lon, timezone, areas) VALUES (?, ?, 'Test hub', ?, 10.0, 'UTC', ?)",
+        DB.update("INSERT INTO hubs (id, slug, name, centre_lat, centre_lon, timezone, areas) VALUES (?, ?, 'Test hub', ?, 10.0, 'UTC', ?)",
                 id, slug, lat, areas);
 
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
@@ -41,10 +42,10 @@ class HubChangesTest {
                 + "\"location\":{\"lat\":%.4f,\"lon\":10.0},\"language\":\"en\"}", lat);
         String request = given().contentType(ContentType.JSON).body(body).post("/api/v1/requests").then().statusCode(202)
                 .extract().path("id");
-        assertThat(TestDb.rows("SELECT hub_id, outside_hub_area FROM help_requests WHERE id = ?", UUID.fromString(request)))
+        assertThat(DB.rows("SELECT hub_id, outside_hub_area FROM help_requests WHERE id = ?", UUID.fromString(request)))
                 .singleElement().satisfies(r -> assertThat(r).containsEntry("hub_id", id).containsEntry("outside_hub_area", false));
 
-        TestDb.update("UPDATE hubs SET name = 'Renamed test hub' WHERE id = ?", id);
+        DB.update("UPDATE hubs SET name = 'Renamed test hub' WHERE id = ?", id);
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                 given().get("/api/v1/hubs/" + slug).then().statusCode(200).body("name", equalTo("Renamed test hub")));
     }

@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
+import static org.tredegar.requests.TestRequests.DB;
 
 /** A coordinator acts for their own hubs only; the hotline enters requests for the coordinator's hub. */
 @QuarkusTest
@@ -53,7 +54,7 @@ class HubScopingTest {
                 .body("contactChannel", equalTo("sms"));
         given().queryParam("category", "check-in-call").get("/api/v1/hubs/tredegar/requests")
                 .then().statusCode(200).body("items.id", hasItem(id));
-        assertThat(TestDb.value("SELECT actor FROM request_transitions WHERE request_id = ?", UUID.fromString(id)))
+        assertThat(DB.value("SELECT actor FROM request_transitions WHERE request_id = ?", UUID.fromString(id)))
                 .asString().startsWith("coordinator:");
         given().queryParam("category", "caviar").get("/api/v1/hubs/tredegar/requests")
                 .then().statusCode(400).body("errors.field", hasItem("category"));

@@ -10,11 +10,12 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.tredegar.contracts.EventCatalog;
 import org.tredegar.contracts.EventJson;
 import org.tredegar.contracts.requests.v1.OneTimeCodeIssued;
 import org.tredegar.platform.hub.HubIds;
 import org.tredegar.requests.domain.ContactErasure;
-import org.tredegar.requests.domain.OneTimeCodeDelivery;
+import org.tredegar.requests.domain.OneTimeCodeCleanup;
 import org.tredegar.testing.KafkaTestClient;
 import org.tredegar.testing.TredegarInfraResource;
 
@@ -27,6 +28,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.tredegar.requests.TestRequests.DB;
 
 /**
  * "Erase my contact now" codes reach the person: OneTimeCodeIssued (no code, no contact) tells notifications, which
@@ -36,10 +38,9 @@ import static org.hamcrest.Matchers.startsWith;
 @QuarkusTestResource(value = TredegarInfraResource.class, initArgs = @ResourceArg(name = "database", value = "requests"))
 class OneTimeCodeDeliveryTest {
     static final String CODES = "/api/v1/one-time-codes/";
-    static final String ISSUED = "org.tredegar.requests.OneTimeCodeIssued.v1";
 
     @Inject
-    OneTimeCodeDelivery delivery;
+    OneTimeCodeCleanup cleanup;
     @Inject
     ContactErasure erasure;
 
@@ -58,11 +59,11 @@ class OneTimeCodeDeliveryTest {
     }
 
     static UUID liveCode(UUID requestId) {
-        return (UUID) TestDb.value("SELECT code_id FROM one_time_codes WHERE request_id = ? AND ended_at IS NULL", requestId);
+        return (UUID) DB.value("SELECT code_id FROM one_time_codes WHERE request_id = ? AND ended_at IS NULL", requestId);
     }
 
     static boolean sealedCodeKept(UUID codeId) {
-        return (Boolean) TestDb.value("SELECT sealed_code IS NOT NULL AND nonce IS NOT NULL AND key_id IS NOT NULL "
+        return (Boolean) DB.value("SELECT sealed_code IS NOT NULL AND nonce IS NOT NULL AND key_id IS NOT NULL "
                 + "FROM one_time_codes WHERE code_id = ?", codeId);
     }
 
@@ -74,8 +75,8 @@ class OneTimeCodeDeliveryTest {
     @TestSecurity(user = "notifications", roles = "service")
     void notificationsFetchesTheCodeWhichThenErasesTheContact() {
         Requested r = codeRequested();
-        ConsumerRecord<String, byte[]> record = TestRequests.published(r.requestId(), ISSUED);
-        assertThat(KafkaTestClient.header(record, "ce_source")).isEqualTo("/tredegar/requests");
+        ConsumerRecord<String, byte[]> record = TestRequests.published(r.requestId(), OneTimeCodeIssued.class);
+        assertThat(KafkaTestClient.header(record, "ce_source")).isEqualTo(EventCatalog.of(OneTimeCodeIssued.class).source());
         assertThat(KafkaTestClient.header(record, "ce_subject")).isEqualTo(r.requestId().toString());
         OneTimeCodeIssued event = EventJson.read(record.value(), OneTimeCodeIssued.class);
         assertThat(event.codeId()).isEqualTo(r.codeId());
@@ -98,10 +99,10 @@ class OneTimeCodeDeliveryTest {
                 .doesNotContain(code).doesNotContain(r.phone().substring(3));
         record.headers().forEach(h -> assertThat(new String(h.value(), StandardCharsets.UTF_8))
                 .doesNotContain(code).doesNotContain(r.phone().substring(3)));
-        byte[] sealed = (byte[]) TestDb.value("SELECT sealed_code FROM one_time_codes WHERE code_id = ?", r.codeId());
+        byte[] sealed = (byte[]) DB.value("SELECT sealed_code FROM one_time_codes WHERE code_id = ?", r.codeId());
         assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).as("kept sealed, not in plain").doesNotContain(code);
 
-        var audit = TestDb.rows("SELECT actor, detail FROM audit_log WHERE action = 'contact-read' AND subject_id = ?",
+        var audit = DB.rows("SELECT actor, detail FROM audit_log WHERE action = 'contact-read' AND subject_id = ?",
                 r.requestId().toString());
         assertThat(audit).singleElement().satisfies(row -> {
             assertThat(row).containsEntry("actor", "service:notifications");
@@ -110,10 +111,10 @@ class OneTimeCodeDeliveryTest {
         });
 
         given().header("Erasure-Code", code).delete(r.track()).then().statusCode(204);
-        assertThat(TestDb.count("SELECT count(*) FROM request_contacts WHERE request_id = ?", r.requestId())).isZero();
+        assertThat(DB.count("SELECT count(*) FROM request_contacts WHERE request_id = ?", r.requestId())).isZero();
         assertThat(sealedCodeKept(r.codeId())).as("a used code is wiped").isFalse();
         given().get(CODES + r.codeId()).then().statusCode(410).contentType(startsWith("application/problem+json"))
-                .body("type", equalTo("https://tredegar.org/problems/gone"));
+                .body("type", equalTo("https://tredegar.org/problems/one-time-code-gone"));
         assertThat(contactReads(r.requestId())).isEqualTo(1);
     }
 
@@ -121,18 +122,18 @@ class OneTimeCodeDeliveryTest {
     @TestSecurity(user = "notifications", roles = "service")
     void expiredCodesAreGoneAndWiped() {
         Requested fetched = codeRequested();
-        TestDb.update("UPDATE one_time_codes SET expires_at = now() - interval '1 second' WHERE code_id = ?", fetched.codeId());
+        DB.update("UPDATE one_time_codes SET expires_at = now() - interval '1 second' WHERE code_id = ?", fetched.codeId());
         given().get(CODES + fetched.codeId()).then().statusCode(410).contentType(startsWith("application/problem+json"));
         assertThat(sealedCodeKept(fetched.codeId())).as("wiped by the fetch that found it expired").isFalse();
 
         Requested left = codeRequested();
-        TestDb.update("UPDATE one_time_codes SET expires_at = now() - interval '1 second' WHERE code_id = ?", left.codeId());
-        assertThat(delivery.wipeExpired().await().indefinitely()).isGreaterThanOrEqualTo(1);
+        DB.update("UPDATE one_time_codes SET expires_at = now() - interval '1 second' WHERE code_id = ?", left.codeId());
+        assertThat(cleanup.wipeExpired().await().indefinitely()).isGreaterThanOrEqualTo(1);
         assertThat(sealedCodeKept(left.codeId())).as("wiped by the scheduled pass").isFalse();
         given().get(CODES + left.codeId()).then().statusCode(410);
 
         assertThat(contactReads(fetched.requestId()) + contactReads(left.requestId())).isZero();
-        assertThat(TestDb.count("SELECT count(*) FROM request_contacts WHERE request_id IN (?, ?)",
+        assertThat(DB.count("SELECT count(*) FROM request_contacts WHERE request_id IN (?, ?)",
                 fetched.requestId(), left.requestId())).as("the contacts stay until erased").isEqualTo(2);
     }
 
@@ -157,10 +158,10 @@ class OneTimeCodeDeliveryTest {
     @TestSecurity(user = "notifications", roles = "service")
     void theScheduledContactErasureTakesPendingCodesWithIt() throws Throwable {
         Requested r = codeRequested();
-        TestDb.update("UPDATE help_requests SET status = 'cancelled', closed_at = now() - interval '31 days' WHERE id = ?",
+        DB.update("UPDATE help_requests SET status = 'cancelled', closed_at = now() - interval '31 days' WHERE id = ?",
                 r.requestId());
         erasure.eraseDueNow();
-        assertThat(TestDb.count("SELECT count(*) FROM request_contacts WHERE request_id = ?", r.requestId())).isZero();
+        assertThat(DB.count("SELECT count(*) FROM request_contacts WHERE request_id = ?", r.requestId())).isZero();
         assertThat(sealedCodeKept(r.codeId())).isFalse();
         given().get(CODES + r.codeId()).then().statusCode(410);
         assertThat(contactReads(r.requestId())).isZero();
@@ -196,6 +197,6 @@ class OneTimeCodeDeliveryTest {
         given().get(CODES + r.codeId()).then().statusCode(status).contentType(startsWith("application/problem+json"));
         assertThat(contactReads(r.requestId())).isZero();
         assertThat(sealedCodeKept(r.codeId())).as("still deliverable").isTrue();
-        assertThat(TestDb.rows("SELECT 1 FROM contact_erasure_codes WHERE request_id = ?", r.requestId())).hasSize(1);
+        assertThat(DB.rows("SELECT 1 FROM contact_erasure_codes WHERE request_id = ?", r.requestId())).hasSize(1);
     }
 }

@@ -24,6 +24,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.tredegar.requests.TestRequests.DB;
 
 /** Partners (client credentials) submit for people they support; a retry with the same Idempotency-Key is the same request. */
 @QuarkusTest
@@ -42,12 +43,12 @@ class PartnerIntakeTest {
         String key = "order-" + UUID.randomUUID();
         String body = DuplicatesTest.groceriesFrom(SmsInboundTest.newNumber());
         String first = submit(key, body);
-        String code = (String) TestDb.value("SELECT tracking_code FROM help_requests WHERE id = ?", UUID.fromString(first));
+        String code = (String) DB.value("SELECT tracking_code FROM help_requests WHERE id = ?", UUID.fromString(first));
         given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body).post("/api/v1/requests")
                 .then().statusCode(202).body("id", equalTo(first)).body("trackingCode", equalTo(code));
         assertThat(TestRequests.outboxTypes(UUID.fromString(first))).containsExactly("RequestSubmitted");
-        assertThat(TestDb.count("SELECT count(*) FROM idempotency_keys WHERE key = ?", key)).isEqualTo(1);
-        assertThat(TestDb.value("SELECT channel FROM help_requests WHERE id = ?", UUID.fromString(first))).isEqualTo("partner");
+        assertThat(DB.count("SELECT count(*) FROM idempotency_keys WHERE key = ?", key)).isEqualTo(1);
+        assertThat(DB.value("SELECT channel FROM help_requests WHERE id = ?", UUID.fromString(first))).isEqualTo("partner");
 
         String other = submit("order-" + UUID.randomUUID(), body);
         assertThat(other).isNotEqualTo(first);
@@ -74,9 +75,9 @@ class PartnerIntakeTest {
             }
             assertThat(ids).hasSize(1);
             UUID id = UUID.fromString(ids.iterator().next());
-            assertThat(TestDb.count("SELECT count(*) FROM idempotency_keys WHERE key = ?", key)).isEqualTo(1);
+            assertThat(DB.count("SELECT count(*) FROM idempotency_keys WHERE key = ?", key)).isEqualTo(1);
             assertThat(TestRequests.outboxTypes(id)).containsExactly("RequestSubmitted");
-            assertThat(TestDb.count("SELECT count(*) FROM request_transitions WHERE request_id = ?", id)).isEqualTo(1);
+            assertThat(DB.count("SELECT count(*) FROM request_transitions WHERE request_id = ?", id)).isEqualTo(1);
         } finally {
             callers.shutdownNow();
         }

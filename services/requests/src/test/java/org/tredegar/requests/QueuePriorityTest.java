@@ -17,6 +17,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tredegar.requests.TestRequests.DB;
 
 /** The queue is ordered by urgency, then by waiting time. Channel, contact, items, escalation: none of it counts. */
 @QuarkusTest
@@ -36,7 +37,7 @@ class QueuePriorityTest {
             body = body.replace("\"language\":\"en\"", "\"language\":\"en\",\"window\":{\"from\":\"2030-01-01T09:00:00Z\",\"to\":\"2030-01-01T11:00:00Z\"}");
         }
         UUID id = TestRequests.submit(body);
-        TestDb.update("UPDATE help_requests SET submitted_at = now() - make_interval(hours => ?) WHERE id = ?", waitedHours, id);
+        DB.update("UPDATE help_requests SET submitted_at = now() - make_interval(hours => ?) WHERE id = ?", waitedHours, id);
         return id;
     }
 
@@ -49,7 +50,7 @@ class QueuePriorityTest {
         UUID scheduled = request("scheduled", 30, true);
         UUID routineNewer = request("routine", 3, false);
         // Escalation and duplicates do not jump the queue either.
-        TestDb.update("UPDATE help_requests SET escalation_level = 3, status = 'escalated' WHERE id = ?", routineNewer);
+        DB.update("UPDATE help_requests SET escalation_level = 3, status = 'escalated' WHERE id = ?", routineNewer);
 
         List<UUID> expected = List.of(lifeSafety, urgentOlder, urgentNewer, scheduled, routineOldest, routineNewer);
         assertThat(queue(50)).containsExactlyElementsOf(expected);

@@ -6,16 +6,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.validation.ValidatorFactory;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import org.tredegar.platform.web.LoadedStateTraversableResolver;
-import org.tredegar.testing.SharedInfra;
 import org.tredegar.testing.TredegarInfraResource;
-
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +18,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
+import static org.tredegar.requests.TestRequests.DB;
 
 /** Every bad input is a 4xx problem+json naming the field, and leaves nothing behind. */
 @QuarkusTest
@@ -110,12 +106,6 @@ class RequestBadInputTest {
     }
 
     static long requestRows() {
-        try (Connection c = DriverManager.getConnection(SharedInfra.postgres().jdbcUrl("requests"), "tredegar", "tredegar");
-             ResultSet rs = c.createStatement().executeQuery("SELECT (SELECT count(*) FROM help_requests) + (SELECT count(*) FROM outbox)")) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return DB.count("SELECT (SELECT count(*) FROM help_requests) + (SELECT count(*) FROM outbox)");
     }
 }

@@ -6,16 +6,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.tredegar.contracts.EventCatalog;
 import org.tredegar.contracts.EventJson;
+import org.tredegar.contracts.EventType;
+import org.tredegar.contracts.Topics;
 import org.tredegar.contracts.requests.v1.RequestSubmitted;
 import org.tredegar.platform.hub.HubIds;
 import org.tredegar.testing.KafkaTestClient;
-import org.tredegar.testing.SharedInfra;
 import org.tredegar.testing.TredegarInfraResource;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -25,10 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.tredegar.requests.TestRequests.DB;
 
 @QuarkusTest
 @QuarkusTestResource(value = TredegarInfraResource.class, initArgs = @ResourceArg(name = "database", value = "requests"))
 class RequestIntakeTest {
+    static final EventType<RequestSubmitted> SUBMITTED = EventCatalog.of(RequestSubmitted.class);
 
     static final String GROCERIES = """
             {"category":"groceries","urgency":"urgent","description":"Shopping for the week, I can't get out",
@@ -45,11 +46,11 @@ class RequestIntakeTest {
                 .body("id", notNullValue())
                 .extract().path("id");
 
-        List<ConsumerRecord<String, byte[]>> records = KafkaTestClient.read("tredegar.requests.v1", Duration.ofSeconds(30),
+        List<ConsumerRecord<String, byte[]>> records = KafkaTestClient.read(Topics.REQUESTS, Duration.ofSeconds(30),
                 seen -> seen.stream().anyMatch(r -> id.equals(r.key())));
         ConsumerRecord<String, byte[]> record = records.stream().filter(r -> id.equals(r.key())).findFirst().orElseThrow();
-        assertThat(KafkaTestClient.header(record, "ce_type")).isEqualTo("org.tredegar.requests.RequestSubmitted.v1");
-        assertThat(KafkaTestClient.header(record, "ce_source")).isEqualTo("/tredegar/requests");
+        assertThat(KafkaTestClient.header(record, "ce_type")).isEqualTo(SUBMITTED.type());
+        assertThat(KafkaTestClient.header(record, "ce_source")).isEqualTo(SUBMITTED.source());
         assertThat(KafkaTestClient.header(record, "ce_subject")).isEqualTo(id);
         assertThat(KafkaTestClient.header(record, "ce_specversion")).isEqualTo("1.0");
         RequestSubmitted event = EventJson.read(record.value(), RequestSubmitted.class);
@@ -59,12 +60,9 @@ class RequestIntakeTest {
         String payload = new String(record.value());
         assertThat(payload).doesNotContain("7700").doesNotContain("900123");
 
-        try (Connection c = DriverManager.getConnection(SharedInfra.postgres().jdbcUrl("requests"), "tredegar", "tredegar");
-             ResultSet rs = c.createStatement().executeQuery(
-                     "SELECT ciphertext FROM request_contacts WHERE request_id = '" + UUID.fromString(id) + "'")) {
-            assertThat(rs.next()).isTrue();
-            assertThat(new String(rs.getBytes(1), java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("7700 900123");
-        }
+        byte[] sealed = (byte[]) DB.value("SELECT ciphertext FROM request_contacts WHERE request_id = ?", UUID.fromString(id));
+        assertThat(sealed).isNotNull();
+        assertThat(new String(sealed, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("7700 900123");
     }
 
     @Test
@@ -72,7 +70,7 @@ class RequestIntakeTest {
         String id = given().contentType(ContentType.JSON)
                 .body(GROCERIES.replace("51.7730", "51.9000").replace("-3.2460", "-3.2000"))
                 .when().post("/api/v1/requests").then().statusCode(202).extract().path("id");
-        List<ConsumerRecord<String, byte[]>> records = KafkaTestClient.read("tredegar.requests.v1", Duration.ofSeconds(30),
+        List<ConsumerRecord<String, byte[]>> records = KafkaTestClient.read(Topics.REQUESTS, Duration.ofSeconds(30),
                 seen -> seen.stream().anyMatch(r -> id.equals(r.key())));
         RequestSubmitted event = EventJson.read(records.stream().filter(r -> id.equals(r.key())).findFirst().orElseThrow().value(),
                 RequestSubmitted.class);
@@ -105,9 +103,9 @@ class RequestIntakeTest {
     void languageTagsAreStoredAndPublishedWithALowerCasePrimarySubtag() {
         String id = given().contentType(ContentType.JSON).body(GROCERIES.replace("\"language\":\"en\"", "\"language\":\"CY-GB\""))
                 .when().post("/api/v1/requests").then().statusCode(202).extract().path("id");
-        assertThat(TestDb.value("SELECT language FROM help_requests WHERE id = ?", UUID.fromString(id))).isEqualTo("cy-GB");
-        RequestSubmitted event = EventJson.read(TestRequests.published(UUID.fromString(id),
-                "org.tredegar.requests.RequestSubmitted.v1").value(), RequestSubmitted.class);
+        assertThat(DB.value("SELECT language FROM help_requests WHERE id = ?", UUID.fromString(id))).isEqualTo("cy-GB");
+        RequestSubmitted event = EventJson.read(TestRequests.published(UUID.fromString(id), RequestSubmitted.class).value(),
+                RequestSubmitted.class);
         assertThat(event.language()).isEqualTo("cy-GB");
     }
 
@@ -116,21 +114,21 @@ class RequestIntakeTest {
         String id = given().contentType(ContentType.JSON).body(GROCERIES.replace("\"urgent\"", "\"routine\""))
                 .when().post("/api/v1/requests").then().statusCode(202).extract().path("id");
         UUID request = UUID.fromString(id);
-        assertThat(TestDb.rows("SELECT status, urgency, urgency_rank, channel, items, escalate_at > submitted_at AS timer, version "
+        assertThat(DB.rows("SELECT status, urgency, urgency_rank, channel, items, escalate_at > submitted_at AS timer, version "
                 + "FROM help_requests WHERE id = ?", request)).singleElement().satisfies(r -> assertThat(r)
                 .containsEntry("status", "submitted").containsEntry("urgency", "routine").containsEntry("urgency_rank", 3)
                 .containsEntry("channel", "web").containsEntry("items", "[{\"item\":\"food-parcel\",\"quantity\":1}]")
                 .containsEntry("timer", true).containsEntry("version", 0));
-        assertThat(TestDb.rows("SELECT from_status, to_status, actor, reason FROM request_transitions WHERE request_id = ?", request))
+        assertThat(DB.rows("SELECT from_status, to_status, actor, reason FROM request_transitions WHERE request_id = ?", request))
                 .singleElement().satisfies(r -> assertThat(r).containsEntry("from_status", null)
                         .containsEntry("to_status", "submitted").containsEntry("actor", "requester")
                         .containsEntry("reason", "submitted via web"));
-        assertThat(TestDb.rows("SELECT channel, key_id FROM request_contacts WHERE request_id = ?", request))
+        assertThat(DB.rows("SELECT channel, key_id FROM request_contacts WHERE request_id = ?", request))
                 .singleElement().satisfies(r -> assertThat(r).containsEntry("channel", "sms").containsEntry("key_id", "test1"));
-        assertThat(TestDb.rows("SELECT topic, source, type FROM outbox WHERE message_key = ?", id)).singleElement()
-                .satisfies(r -> assertThat(r).containsEntry("topic", "tredegar.requests.v1")
-                        .containsEntry("source", "/tredegar/requests")
-                        .containsEntry("type", "org.tredegar.requests.RequestSubmitted.v1"));
+        assertThat(DB.rows("SELECT topic, source, type FROM outbox WHERE message_key = ?", id)).singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("topic", Topics.REQUESTS)
+                        .containsEntry("source", SUBMITTED.source())
+                        .containsEntry("type", SUBMITTED.type()));
     }
 
     /** Requests that arrive together share a statement (group commit); each must still be written whole and apart. */
@@ -162,12 +160,12 @@ class RequestIntakeTest {
                 codes.add(answer[1]);
                 UUID id = UUID.fromString(answer[0]);
                 int shape = i % shapes.size();
-                assertThat(TestDb.value("SELECT tracking_code FROM help_requests WHERE id = ?", id)).isEqualTo(answer[1]);
-                assertThat(TestDb.count("SELECT count(*) FROM request_contacts WHERE request_id = ?", id))
+                assertThat(DB.value("SELECT tracking_code FROM help_requests WHERE id = ?", id)).isEqualTo(answer[1]);
+                assertThat(DB.count("SELECT count(*) FROM request_contacts WHERE request_id = ?", id))
                         .isEqualTo(shape == 0 ? 0 : 1);
-                assertThat(TestDb.count("SELECT count(*) FROM request_transitions WHERE request_id = ?", id)).isEqualTo(1);
+                assertThat(DB.count("SELECT count(*) FROM request_transitions WHERE request_id = ?", id)).isEqualTo(1);
                 assertThat(TestRequests.outboxTypes(id)).containsExactly("RequestSubmitted");
-                var row = TestDb.rows("SELECT hub_id, lat, area, window_from, language FROM help_requests WHERE id = ?", id).get(0);
+                var row = DB.rows("SELECT hub_id, lat, area, window_from, language FROM help_requests WHERE id = ?", id).get(0);
                 assertThat(row.get("hub_id")).isEqualTo(HubIds.idOf(shape == 1 ? "ebbw-vale" : "tredegar"));
                 assertThat(row.get("lat")).isEqualTo(shape == 1 ? null : 51.7730);
                 assertThat(row.get("area")).isEqualTo(shape == 1 ? "NP23" : null);

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tredegar.requests.TestRequests.DB;
 
 /**
  * "If you asked, we helped": nothing may ask about income, benefits, immigration status, identity documents or
@@ -42,7 +43,7 @@ class RequestSchemaGuardTest {
     }
 
     static List<String> columns() {
-        return TestDb.rows("SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public'")
+        return DB.rows("SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public'")
                 .stream().map(r -> r.get("table_name") + "." + r.get("column_name")).toList();
     }
 

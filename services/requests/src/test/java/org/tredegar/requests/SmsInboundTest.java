@@ -1,6 +1,5 @@
 package org.tredegar.requests;
 
-import org.tredegar.platform.sms.TwilioSignature;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -10,13 +9,16 @@ import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.tredegar.contracts.requests.v1.RequestSubmitted;
+import org.tredegar.contracts.requests.v1.RequestUpdated;
 import org.tredegar.contracts.volunteers.v1.OfferAccepted;
 import org.tredegar.platform.hub.HubIds;
 import org.tredegar.platform.privacy.ContactCipher;
+import org.tredegar.platform.sms.TwilioSignature;
 import org.tredegar.testing.TredegarInfraResource;
 
-import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
+import static org.tredegar.requests.TestRequests.DB;
 
 /** The SMS channel, as the gateway calls it: signed form posts, answered with TwiML. */
 @QuarkusTest
@@ -57,7 +60,7 @@ class SmsInboundTest {
     }
 
     List<Map<String, Object>> requestsOf(String from) {
-        return TestDb.rows("SELECT id, category, urgency, status, language, channel, description FROM help_requests "
+        return DB.rows("SELECT id, category, urgency, status, language, channel, description FROM help_requests "
                 + "WHERE contact_hash = ? ORDER BY submitted_at", cipher.lookupHash("sms", from));
     }
 
@@ -73,9 +76,9 @@ class SmsInboundTest {
                 .containsEntry("status", "submitted").containsEntry("language", "es").containsEntry("channel", "sms")
                 .containsEntry("description", "Necesito comida para mis hijos");
         UUID id = (UUID) row.get("id");
-        assertThat(TestDb.value("SELECT channel FROM request_contacts WHERE request_id = ?", id)).isEqualTo("sms");
-        assertThat(TestDb.value("SELECT hub_id FROM help_requests WHERE id = ?", id)).isEqualTo(HubIds.idOf("tredegar"));
-        var record = TestRequests.published(id, "org.tredegar.requests.RequestSubmitted.v1");
+        assertThat(DB.value("SELECT channel FROM request_contacts WHERE request_id = ?", id)).isEqualTo("sms");
+        assertThat(DB.value("SELECT hub_id FROM help_requests WHERE id = ?", id)).isEqualTo(HubIds.idOf("tredegar"));
+        var record = TestRequests.published(id, RequestSubmitted.class);
         assertThat(new String(record.value())).contains("\"channel\":\"sms\"").doesNotContain(from.substring(3));
     }
 
@@ -96,7 +99,7 @@ class SmsInboundTest {
         assertThat((String) rows.get(0).get("description")).isEqualTo("I need food this week\nTwo adults, one baby");
         UUID id = (UUID) rows.get(0).get("id");
         assertThat(TestRequests.outboxTypes(id)).containsExactly("RequestSubmitted", "RequestUpdated");
-        TestRequests.published(id, "org.tredegar.requests.RequestUpdated.v1");
+        TestRequests.published(id, RequestUpdated.class);
     }
 
     @Test
@@ -115,7 +118,7 @@ class SmsInboundTest {
         assertThat(TestRequests.status(id)).isEqualTo("triaged");
         assertThat(requestsOf(from)).hasSize(1);
         assertThat(TestRequests.outboxTypes(id)).endsWith("RequestFulfilled", "RequestReopened");
-        assertThat(TestDb.value("SELECT actor FROM request_transitions WHERE request_id = ? ORDER BY id DESC LIMIT 1", id))
+        assertThat(DB.value("SELECT actor FROM request_transitions WHERE request_id = ? ORDER BY id DESC LIMIT 1", id))
                 .isEqualTo("requester");
     }
 

@@ -6,7 +6,9 @@ import org.awaitility.Awaitility;
 import org.tredegar.contracts.EventCatalog;
 import org.tredegar.contracts.EventJson;
 import org.tredegar.contracts.EventType;
+import org.tredegar.contracts.Topics;
 import org.tredegar.contracts.TredegarEvent;
+import org.tredegar.testing.Db;
 import org.tredegar.testing.KafkaTestClient;
 
 import java.time.Duration;
@@ -19,7 +21,8 @@ import static io.restassured.RestAssured.given;
 
 /** Shared moves of the requests tests: ask for help, feed volunteer events, wait for a status, read events. */
 final class TestRequests {
-    static final String REQUESTS_TOPIC = "tredegar.requests.v1";
+    /** The service's own database, for what the API does not show (and must not need to). */
+    static final Db DB = Db.of("requests");
 
     private TestRequests() {
     }
@@ -50,7 +53,7 @@ final class TestRequests {
     }
 
     static String status(UUID id) {
-        return (String) TestDb.value("SELECT status FROM help_requests WHERE id = ?", id);
+        return (String) DB.value("SELECT status FROM help_requests WHERE id = ?", id);
     }
 
     static void awaitStatus(UUID id, String status) {
@@ -58,15 +61,21 @@ final class TestRequests {
                 .until(() -> status.equals(status(id)));
     }
 
-    /** Event types in the outbox for a request, oldest first: what was committed with each change. */
-    static List<String> outboxTypes(UUID id) {
-        return TestDb.rows("SELECT type FROM outbox WHERE message_key = ? ORDER BY id", id.toString()).stream()
-                .map(r -> ((String) r.get("type")).replace("org.tredegar.requests.", "").replace(".v1", "")).toList();
+    /** The CloudEvents type of an event record, as the catalog (and so every producer) names it. */
+    static String typeOf(Class<? extends TredegarEvent> event) {
+        return EventCatalog.of(event).type();
     }
 
-    /** Waits until the relay has published a record of {@code ceType} for the request and returns it. */
-    static ConsumerRecord<String, byte[]> published(UUID id, String ceType) {
-        List<ConsumerRecord<String, byte[]>> records = KafkaTestClient.read(REQUESTS_TOPIC, Duration.ofSeconds(60),
+    /** Event names in the outbox for a request ({@code RequestSubmitted}), oldest first: what each change committed. */
+    static List<String> outboxTypes(UUID id) {
+        return DB.rows("SELECT type FROM outbox WHERE message_key = ? ORDER BY id", id.toString()).stream()
+                .map(r -> EventCatalog.byType((String) r.get("type")).map(EventType::name).orElseThrow()).toList();
+    }
+
+    /** Waits until the relay has published an event of this type for the request and returns its record. */
+    static ConsumerRecord<String, byte[]> published(UUID id, Class<? extends TredegarEvent> event) {
+        String ceType = typeOf(event);
+        List<ConsumerRecord<String, byte[]>> records = KafkaTestClient.read(Topics.REQUESTS, Duration.ofSeconds(60),
                 seen -> seen.stream().anyMatch(r -> matches(r, id, ceType)));
         return records.stream().filter(r -> matches(r, id, ceType)).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + ceType + " published for " + id));

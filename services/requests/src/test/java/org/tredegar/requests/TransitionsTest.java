@@ -10,6 +10,9 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 import org.tredegar.contracts.EventCatalog;
+import org.tredegar.contracts.EventType;
+import org.tredegar.contracts.Topics;
+import org.tredegar.contracts.requests.v1.RequestClosed;
 import org.tredegar.contracts.volunteers.v1.AssignmentReleased;
 import org.tredegar.contracts.volunteers.v1.OfferAccepted;
 import org.tredegar.platform.hub.HubIds;
@@ -27,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
+import static org.tredegar.requests.TestRequests.DB;
 
 /** Every step of a request's life, legal (one event each, in order) and illegal (409, nothing changes). */
 @QuarkusTest
@@ -65,12 +69,12 @@ class TransitionsTest {
 
         assertThat(TestRequests.outboxTypes(id)).containsExactly("RequestSubmitted", "RequestTriaged", "RequestMatched",
                 "RequestInProgress", "RequestFulfilled", "RequestReopened", "RequestCancelled", "RequestReopened", "RequestClosed");
-        assertThat(TestDb.rows("SELECT to_status FROM request_transitions WHERE request_id = ? ORDER BY id", id))
+        assertThat(DB.rows("SELECT to_status FROM request_transitions WHERE request_id = ? ORDER BY id", id))
                 .extracting(r -> r.get("to_status")).containsExactly("submitted", "triaged", "matched", "in-progress",
                         "fulfilled", "triaged", "cancelled", "triaged", "closed");
-        assertThat(TestDb.rows("SELECT action FROM audit_log WHERE subject_id = ? ORDER BY seq", id.toString()))
+        assertThat(DB.rows("SELECT action FROM audit_log WHERE subject_id = ? ORDER BY seq", id.toString()))
                 .extracting(r -> r.get("action")).containsExactly("match", "cancel", "close");
-        TestRequests.published(id, "org.tredegar.requests.RequestClosed.v1");
+        TestRequests.published(id, RequestClosed.class);
     }
 
     @Test
@@ -123,16 +127,17 @@ class TransitionsTest {
         TestRequests.publish(new AssignmentReleased(accepted.assignmentId(), id, accepted.volunteerId(), TREDEGAR, "unwell", Instant.now()));
         TestRequests.awaitStatus(id, "triaged");
         assertThat(TestRequests.outboxTypes(id)).containsExactly("RequestSubmitted", "RequestMatched", "RequestReopened");
-        assertThat(TestDb.value("SELECT volunteer_id FROM help_requests WHERE id = ?", id)).isNull();
+        assertThat(DB.value("SELECT volunteer_id FROM help_requests WHERE id = ?", id)).isNull();
     }
 
     @Test
     void poisonVolunteerEventGoesToTheDeadLetterTopic() {
         String key = UUID.randomUUID().toString();
-        KafkaTestClient.send("tredegar.volunteers.v1", key, "{\"not\":\"an offer\"}".getBytes(), Map.of(
-                "ce_id", UUID.randomUUID().toString(), "ce_type", "org.tredegar.volunteers.OfferAccepted.v1",
-                "ce_source", "/tredegar/volunteers", "ce_specversion", "1.0", "content-type", "application/json"));
-        var dead = KafkaTestClient.read("tredegar.volunteers.v1.requests.dlq", Duration.ofSeconds(60),
+        EventType<OfferAccepted> offerAccepted = EventCatalog.of(OfferAccepted.class);
+        KafkaTestClient.send(Topics.VOLUNTEERS, key, "{\"not\":\"an offer\"}".getBytes(), Map.of(
+                "ce_id", UUID.randomUUID().toString(), "ce_type", offerAccepted.type(),
+                "ce_source", offerAccepted.source(), "ce_specversion", "1.0", "content-type", "application/json"));
+        var dead = KafkaTestClient.read(Topics.deadLetter(Topics.VOLUNTEERS, "requests"), Duration.ofSeconds(60),
                 seen -> seen.stream().anyMatch(r -> key.equals(r.key())));
         assertThat(dead).anyMatch(r -> key.equals(r.key()));
     }

@@ -11,12 +11,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.tredegar.contracts.model.RequestStatus;
+import org.tredegar.platform.caller.Caller;
 import org.tredegar.platform.hub.HubAccess;
 import org.tredegar.platform.problem.ApiProblem;
 import org.tredegar.requests.domain.ContactBook;
 import org.tredegar.requests.domain.HubDirectory;
 import org.tredegar.requests.persistence.HelpRequestEntity;
 
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 
@@ -28,7 +30,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"coordinator", "volunteer", "service"})
 public class ContactResource {
-    private static final Set<String> ACTIVE_ASSIGNMENT = Set.of(RequestStatus.MATCHED.slug(), RequestStatus.IN_PROGRESS.slug());
+    private static final Set<RequestStatus> ACTIVE_ASSIGNMENT = EnumSet.of(RequestStatus.MATCHED, RequestStatus.IN_PROGRESS);
 
     @Inject
     ContactBook contacts;
@@ -45,8 +47,8 @@ public class ContactResource {
                     if (!mayRead(r, hub.map(h -> h.slug()).orElse(""))) {
                         throw ApiProblem.forbidden("only the hub's coordinators and the assigned volunteer may reach this person");
                     }
-                    return contacts.open(r, Callers.actor(identity));
-                }))));
+                    return contacts.open(r, Caller.of(identity).actor());
+                })))).map(ContactView::of);
     }
 
     private boolean mayRead(HelpRequestEntity r, String hubSlug) {
@@ -57,6 +59,6 @@ public class ContactResource {
             return true;
         }
         return identity.hasRole("volunteer") && r.volunteerId != null && ACTIVE_ASSIGNMENT.contains(r.status)
-                && Callers.volunteerId(identity).map(r.volunteerId::equals).orElse(false);
+                && Caller.of(identity).subjectUuid().map(r.volunteerId::equals).orElse(false);
     }
 }

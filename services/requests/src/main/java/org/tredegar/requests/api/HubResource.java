@@ -7,11 +7,8 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -23,12 +20,17 @@ import jakarta.ws.rs.core.Response;
 import org.tredegar.contracts.model.HelpCategory;
 import org.tredegar.contracts.model.IntakeChannel;
 import org.tredegar.contracts.model.RequestStatus;
+import org.tredegar.platform.caller.Caller;
 import org.tredegar.platform.hub.HubAccess;
+import org.tredegar.platform.paging.Cursors;
+import org.tredegar.platform.paging.Page;
+import org.tredegar.platform.problem.ApiProblem;
 import org.tredegar.requests.domain.HubDirectory;
 import org.tredegar.requests.domain.RequestIntake;
 import org.tredegar.requests.domain.RequestQueue;
 
 import java.util.List;
+import java.util.function.Function;
 
 @Path("/api/v1/hubs")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,6 +41,8 @@ public class HubResource {
     RequestQueue queue;
     @Inject
     RequestIntake intake;
+    @Inject
+    RequestViews views;
     @Inject
     SecurityIdentity identity;
 
@@ -59,28 +63,29 @@ public class HubResource {
     @GET
     @Path("/{hubId}/requests")
     @RolesAllowed({"coordinator", "operator", "admin"})
-    public Uni<RequestQueue.Page> queue(@PathParam("hubId") String hubId,
+    public Uni<Page<RequestView>> queue(@PathParam("hubId") String hubId,
                                         @QueryParam("status") String status,
                                         @QueryParam("category") String category,
                                         @QueryParam("cursor") String cursor,
-                                        @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+                                        @QueryParam("limit") Integer limit) {
         RequestStatus wantedStatus = slug("status", status, RequestStatus::fromSlug);
         HelpCategory wantedCategory = slug("category", category, HelpCategory::fromSlug);
+        int pageSize = Cursors.limit(limit);
         return hubs.find(hubId).chain(hub -> {
             HubAccess.requireMember(identity, hub.slug());
-            return Panache.withSession(() -> queue.page(hub.id(), wantedStatus, wantedCategory, cursor, limit));
-        });
+            return Panache.withSession(() -> queue.page(hub.id(), wantedStatus, wantedCategory, cursor, pageSize));
+        }).map(page -> new Page<>(page.items().stream().map(views::queued).toList(), page.nextCursor()));
     }
 
     /** Query values are slugs ("debris-cleanup"); an unknown one is a 400 naming the parameter, not a 404. */
-    private static <T> T slug(String name, String value, java.util.function.Function<String, T> parse) {
+    private static <T> T slug(String name, String value, Function<String, T> parse) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
             return parse.apply(value);
         } catch (IllegalArgumentException e) {
-            throw org.tredegar.platform.problem.ApiProblem.badField(name, "'" + value + "' is not a known " + name);
+            throw ApiProblem.badField(name, "'" + value + "' is not a known " + name);
         }
     }
 
@@ -93,7 +98,8 @@ public class HubResource {
                                  @NotNull(message = "a JSON body is required") @Valid SubmitRequest body) {
         return hubs.find(hubId).chain(hub -> {
             HubAccess.requireMember(identity, hub.slug());
-            return intake.submit(body, new RequestIntake.Origin(IntakeChannel.HOTLINE, Callers.actor(identity), null, null));
-        }).map(accepted -> Response.accepted(accepted).build());
+            return intake.submit(body.toRequestForHelp(),
+                    new RequestIntake.Origin(IntakeChannel.HOTLINE, Caller.of(identity).actor(), null, null));
+        }).map(receipt -> Response.accepted(SubmitAccepted.of(receipt)).build());
     }
 }

@@ -9,7 +9,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.tredegar.platform.problem.ApiProblem;
+import org.tredegar.platform.caller.Caller;
+import org.tredegar.platform.code.OneTimeCode;
+import org.tredegar.platform.code.OneTimeCodes;
 import org.tredegar.requests.domain.OneTimeCodeDelivery;
 
 import java.util.UUID;
@@ -29,12 +31,12 @@ public class OneTimeCodeResource {
     SecurityIdentity identity;
 
     @GET
-    public Uni<OneTimeCodeView> read(@PathParam("codeId") UUID codeId) {
-        return delivery.deliver(codeId, Callers.actor(identity)).map(d -> {
-            if (d.view() == null) {
-                throw new ApiProblem(410, "gone", "Gone", d.gone());
+    public Uni<OneTimeCode> read(@PathParam("codeId") UUID codeId) {
+        return delivery.deliver(codeId, Caller.of(identity).actor()).map(d -> {
+            if (d.code() == null) {
+                throw OneTimeCodes.gone(d.gone());
             }
-            return d.view();
+            return d.code();
         });
     }
 }

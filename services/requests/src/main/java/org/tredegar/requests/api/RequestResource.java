@@ -19,12 +19,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.tredegar.contracts.model.IntakeChannel;
+import org.tredegar.platform.caller.Caller;
 import org.tredegar.platform.hub.HubAccess;
 import org.tredegar.platform.problem.ApiProblem;
 import org.tredegar.platform.web.ratelimit.RateLimited;
 import org.tredegar.requests.domain.HubDirectory;
 import org.tredegar.requests.domain.RequestIntake;
-import org.tredegar.requests.domain.RequestViews;
 import org.tredegar.requests.persistence.HelpRequestEntity;
 import org.tredegar.requests.persistence.RequestContactEntity;
 
@@ -52,11 +52,12 @@ public class RequestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @ResponseStatus(202)
     public Uni<SubmitAccepted> submit(@NotNull(message = "a JSON body is required") @Valid SubmitRequest body,
-                                @HeaderParam("Idempotency-Key") @Size(max = 128) String idempotencyKey) {
+                                      @HeaderParam("Idempotency-Key") @Size(max = 128) String idempotencyKey) {
+        Caller caller = Caller.of(identity);
         RequestIntake.Origin origin = identity.hasRole("partner")
-                ? new RequestIntake.Origin(IntakeChannel.PARTNER, Callers.actor(identity), Callers.clientId(identity), idempotencyKey)
-                : RequestIntake.Origin.anonymous(IntakeChannel.WEB);
-        return intake.submit(body, origin);
+                ? new RequestIntake.Origin(IntakeChannel.PARTNER, caller.actor(), caller.client(), idempotencyKey)
+                : RequestIntake.Origin.requester(IntakeChannel.WEB);
+        return intake.submit(body.toRequestForHelp(), origin).map(SubmitAccepted::of);
     }
 
     /**
@@ -73,7 +74,7 @@ public class RequestResource {
                     String slug = hub.map(h -> h.slug()).orElse("");
                     boolean member = HubAccess.isMember(identity, slug);
                     boolean assigned = identity.hasRole("volunteer") && r.volunteerId != null
-                            && Callers.volunteerId(identity).map(r.volunteerId::equals).orElse(false);
+                            && Caller.of(identity).subjectUuid().map(r.volunteerId::equals).orElse(false);
                     if (member && (identity.hasRole("coordinator") || identity.hasRole("operator") || identity.hasRole("admin"))) {
                         return RequestContactEntity.<RequestContactEntity>findById(r.id)
                                 .map(c -> views.full(r, c == null ? null : c.channel));

@@ -21,11 +21,12 @@ import jakarta.ws.rs.core.Response;
 import org.tredegar.contracts.model.RequestStatus;
 import org.tredegar.platform.problem.ApiProblem;
 import org.tredegar.platform.web.ratelimit.RateLimited;
+import org.tredegar.requests.domain.Actors;
 import org.tredegar.requests.domain.ContactErasure;
 import org.tredegar.requests.domain.RequestTransitions;
-import org.tredegar.requests.domain.RequestViews;
 import org.tredegar.requests.domain.TrackingCodes;
 import org.tredegar.requests.persistence.HelpRequestEntity;
+import org.tredegar.requests.persistence.HelpRequests;
 
 import java.time.Instant;
 
@@ -41,6 +42,8 @@ public class RequesterResource {
     ContactErasure erasure;
     @Inject
     RequestViews views;
+    @Inject
+    HelpRequests requests;
 
     public record FollowUpAnswer(@NotNull Boolean stillNeedHelp) {
     }
@@ -61,12 +64,12 @@ public class RequesterResource {
     public Uni<TrackingView> followUp(@PathParam("trackingCode") @Size(max = 20) String trackingCode,
                                       @NotNull(message = "a JSON body with stillNeedHelp is required") @Valid FollowUpAnswer answer) {
         return find(trackingCode).chain(r -> {
-            if (!RequestStatus.FULFILLED.slug().equals(r.status)) {
+            if (r.status != RequestStatus.FULFILLED) {
                 throw ApiProblem.conflict("not-fulfilled", "the follow-up question is only for requests marked as done");
             }
             return answer.stillNeedHelp()
-                    ? transitions.reopen(r.id, "follow-up answer: still needs help", "requester")
-                    : transitions.close(r.id, "follow-up answer: help arrived", "requester");
+                    ? transitions.reopen(r.id, RequestTransitions.STILL_NEEDS_HELP, Actors.REQUESTER)
+                    : transitions.close(r.id, RequestTransitions.HELP_ARRIVED, Actors.REQUESTER);
         }).map(views::tracking);
     }
 
@@ -92,8 +95,7 @@ public class RequesterResource {
     }
 
     private Uni<HelpRequestEntity> find(String trackingCode) {
-        return Panache.withSession(() -> HelpRequestEntity.<HelpRequestEntity>find("trackingCode", TrackingCodes.normalise(trackingCode))
-                .firstResult()
+        return Panache.withSession(() -> requests.byTrackingCode(TrackingCodes.normalise(trackingCode))
                 .onItem().ifNull().failWith(() -> ApiProblem.notFound("tracking code " + trackingCode)));
     }
 }

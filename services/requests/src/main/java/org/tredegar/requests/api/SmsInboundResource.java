@@ -13,12 +13,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.tredegar.platform.sms.TwilioSignature;
+import org.tredegar.platform.sms.SmsWebhookGuard;
 import org.tredegar.platform.web.ratelimit.RateLimited;
 import org.tredegar.requests.domain.SmsConversation;
-
-import java.util.Optional;
 
 /**
  * The SMS gateway's webhook (form-encoded {@code From}, {@code Body}, as Twilio sends). Answers with empty TwiML:
@@ -32,26 +29,17 @@ public class SmsInboundResource {
 
     @Inject
     SmsConversation conversation;
-
-    /** The gateway's shared secret; when set, unsigned or wrongly signed messages are refused. */
-    @ConfigProperty(name = "tredegar.sms.auth-token")
-    Optional<String> authToken;
-    /** The URL the gateway calls, as it sees it (behind a proxy it differs from the one we see). */
-    @ConfigProperty(name = "tredegar.sms.webhook-url")
-    Optional<String> webhookUrl;
+    /** Refuses unsigned or wrongly signed messages when the gateway's secret is set (tredegar.sms.auth-token). */
+    @Inject
+    SmsWebhookGuard guard;
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_XML)
     public Uni<String> inbound(MultivaluedMap<String, String> form,
-                               @HeaderParam("X-Twilio-Signature") String signature,
+                               @HeaderParam(SmsWebhookGuard.SIGNATURE_HEADER) String signature,
                                @Context UriInfo uri) {
-        if (authToken.isPresent() && !authToken.get().isBlank()) {
-            String url = webhookUrl.orElse(uri.getRequestUri().toString());
-            if (!TwilioSignature.verify(authToken.get(), url, form, signature)) {
-                throw ApiProblem.forbidden("the X-Twilio-Signature header is missing or does not match this message");
-            }
-        }
+        guard.verify(form, signature, uri);
         String from = form.getFirst("From");
         String body = form.getFirst("Body");
         if (from == null || !from.matches("^\\+?[0-9 ()-]{6,20}$")) {

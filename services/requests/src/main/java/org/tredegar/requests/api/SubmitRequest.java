@@ -12,8 +12,11 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.tredegar.contracts.model.ContactChannel;
 import org.tredegar.contracts.model.HelpCategory;
+import org.tredegar.contracts.model.ItemQuantity;
 import org.tredegar.contracts.model.ItemSlug;
+import org.tredegar.contracts.model.TimeWindow;
 import org.tredegar.contracts.model.Urgency;
+import org.tredegar.requests.domain.RequestForHelp;
 
 import java.time.Instant;
 import java.util.List;
@@ -33,6 +36,15 @@ public record SubmitRequest(
         String language,
         @Size(max = 1000) String accessibility,
         @Valid Window window) {
+
+    /** What the person asked for, as intake takes it from every channel; call once the body is valid. */
+    RequestForHelp toRequestForHelp() {
+        return new RequestForHelp(category, urgency, description,
+                new RequestForHelp.Place(location.lat(), location.lon(), location.area()),
+                items == null ? List.of() : items.stream().map(i -> new ItemQuantity(i.item(), i.quantity())).toList(),
+                contact == null ? null : new RequestForHelp.Contact(contact.channel(), contact.value()),
+                language, accessibility, window == null ? null : new TimeWindow(window.from(), window.to()));
+    }
 
     public record Location(
             @DecimalMin("-90") @DecimalMax("90") Double lat,

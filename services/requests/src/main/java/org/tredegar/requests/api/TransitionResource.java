@@ -17,12 +17,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.tredegar.contracts.model.HelpCategory;
 import org.tredegar.contracts.model.Urgency;
+import org.tredegar.platform.caller.Caller;
 import org.tredegar.platform.hub.HubAccess;
 import org.tredegar.platform.problem.ApiProblem;
 import org.tredegar.requests.domain.HubDirectory;
 import org.tredegar.requests.domain.RequestDuplicates;
 import org.tredegar.requests.domain.RequestTransitions;
-import org.tredegar.requests.domain.RequestViews;
 import org.tredegar.requests.persistence.HelpRequestEntity;
 
 import java.util.UUID;
@@ -58,51 +58,55 @@ public class TransitionResource {
     @Path("/triage")
     public Uni<RequestView> triage(@PathParam("id") UUID id, @Valid Triage body) {
         Triage t = body == null ? new Triage(null, null) : body;
-        return guarded(id, () -> transitions.triage(id, t.category(), t.urgency(), Callers.actor(identity)));
+        return guarded(id, () -> transitions.triage(id, t.category(), t.urgency(), actor()));
     }
 
     @POST
     @Path("/start")
     public Uni<RequestView> start(@PathParam("id") UUID id) {
-        return guarded(id, () -> transitions.start(id, Callers.actor(identity)));
+        return guarded(id, () -> transitions.start(id, actor()));
     }
 
     @POST
     @Path("/fulfil")
     public Uni<RequestView> fulfil(@PathParam("id") UUID id) {
-        return guarded(id, () -> transitions.fulfil(id, Callers.actor(identity)));
+        return guarded(id, () -> transitions.fulfil(id, actor()));
     }
 
     @POST
     @Path("/cancel")
     public Uni<RequestView> cancel(@PathParam("id") UUID id, @NotNull(message = "a JSON body with a reason is required") @Valid Reason body) {
-        return guarded(id, () -> transitions.cancel(id, body.reason(), Callers.actor(identity)));
+        return guarded(id, () -> transitions.cancel(id, body.reason(), actor()));
     }
 
     @POST
     @Path("/close")
     public Uni<RequestView> close(@PathParam("id") UUID id, @NotNull(message = "a JSON body with a reason is required") @Valid Reason body) {
-        return guarded(id, () -> transitions.close(id, body.reason(), Callers.actor(identity)));
+        return guarded(id, () -> transitions.close(id, body.reason(), actor()));
     }
 
     @POST
     @Path("/reopen")
     public Uni<RequestView> reopen(@PathParam("id") UUID id, @NotNull(message = "a JSON body with a reason is required") @Valid Reason body) {
-        return guarded(id, () -> transitions.reopen(id, body.reason(), Callers.actor(identity)));
+        return guarded(id, () -> transitions.reopen(id, body.reason(), actor()));
     }
 
     /** Closes this request as a duplicate of {@code into}; the hub sees RequestsMerged. */
     @POST
     @Path("/merge")
     public Uni<RequestView> merge(@PathParam("id") UUID id, @NotNull(message = "a JSON body with into is required") @Valid Merge body) {
-        return guarded(id, () -> duplicates.merge(id, body.into(), Callers.actor(identity)));
+        return guarded(id, () -> duplicates.merge(id, body.into(), actor()));
     }
 
     /** Not a duplicate after all: the link goes, both requests stay. */
     @POST
     @Path("/split")
     public Uni<RequestView> split(@PathParam("id") UUID id) {
-        return guarded(id, () -> duplicates.split(id, Callers.actor(identity)));
+        return guarded(id, () -> duplicates.split(id, actor()));
+    }
+
+    private String actor() {
+        return Caller.of(identity).actor();
     }
 
     /** Checks the coordinator acts for the request's hub before anything changes. */

@@ -10,18 +10,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.tredegar.contracts.requests.v1.OneTimeCodeIssued;
 import org.tredegar.platform.audit.AuditTrail;
+import org.tredegar.platform.code.OneTimeCodes;
 import org.tredegar.platform.outbox.OutboxWriter;
 import org.tredegar.platform.privacy.ContactCipher;
 import org.tredegar.platform.problem.ApiProblem;
 import org.tredegar.requests.persistence.ErasureCodeEntity;
 import org.tredegar.requests.persistence.HelpRequestEntity;
+import org.tredegar.requests.persistence.IssuedCodes;
 import org.tredegar.requests.persistence.OneTimeCodeEntity;
 import org.tredegar.requests.persistence.RequestContactEntity;
+import org.tredegar.requests.persistence.RequestContacts;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
@@ -33,24 +34,16 @@ import java.util.UUID;
 public class ContactErasure {
     private static final Logger LOG = Logger.getLogger(ContactErasure.class);
     public static final int MAX_ATTEMPTS = 5;
-    static final String ERASE_DUE = "WITH due AS (SELECT id FROM help_requests WHERE closed_at <= ?1 "
-            + "AND status IN ('fulfilled', 'cancelled', 'closed') AND (contact_hash IS NOT NULL "
-            + "OR EXISTS (SELECT 1 FROM request_contacts c WHERE c.request_id = help_requests.id)) "
-            + "ORDER BY closed_at LIMIT ?2 FOR UPDATE SKIP LOCKED), "
-            + "gone AS (DELETE FROM request_contacts WHERE request_id IN (SELECT id FROM due)), "
-            + "codes AS (DELETE FROM contact_erasure_codes WHERE request_id IN (SELECT id FROM due)), "
-            + "sealed AS (UPDATE one_time_codes SET key_id = NULL, nonce = NULL, sealed_code = NULL, ended_at = now() "
-            + "WHERE request_id IN (SELECT id FROM due) AND ended_at IS NULL) "
-            // version + 1: a coordinator's change racing with the erasure fails its optimistic check instead of
-            // writing the hash back.
-            + "UPDATE help_requests SET contact_hash = NULL, version = version + 1 WHERE id IN (SELECT id FROM due)";
+    static final String ERASED_ACTION = "contact-erased";
 
     public enum Confirmation { ERASED, WRONG_CODE, NO_VALID_CODE }
 
     @Inject
-    ContactCipher cipher;
-    @Inject
     OneTimeCodes codes;
+    @Inject
+    RequestContacts contacts;
+    @Inject
+    IssuedCodes issued;
     @Inject
     AuditTrail audit;
     @Inject
@@ -74,9 +67,9 @@ public class ContactErasure {
 
     /** One pass of the scheduled erasure; returns how many requests lost their contact. */
     public int eraseDueNow() throws Throwable {
-        OffsetDateTime cutoff = OffsetDateTime.ofInstant(Instant.now().minus(eraseAfter), ZoneOffset.UTC);
-        return VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
-                .chain(s -> s.createNativeQuery(ERASE_DUE).setParameter(1, cutoff).setParameter(2, batch).executeUpdate())));
+        Instant cutoff = Instant.now().minus(eraseAfter);
+        return VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
+                () -> contacts.eraseOfRequestsFinishedBefore(cutoff, batch)));
     }
 
     /**
@@ -91,23 +84,23 @@ public class ContactErasure {
                 .chain(contact -> ErasureCodeEntity.<ErasureCodeEntity>findById(request.id))
                 .chain(existing -> {
                     Instant now = Instant.now();
-                    String plain = codes.next();
+                    String plain = codes.newCode();
                     ErasureCodeEntity code = existing != null ? existing : new ErasureCodeEntity();
                     code.requestId = request.id;
-                    code.codeHash = hash(request.id, plain);
+                    code.codeHash = codes.hash(scope(request.id), plain);
                     code.expiresAt = now.plus(codeValidFor);
                     code.attempts = 0;
                     OneTimeCodeEntity deliverable = new OneTimeCodeEntity();
                     deliverable.codeId = UUID.randomUUID();
                     deliverable.requestId = request.id;
                     deliverable.purpose = OneTimeCodeIssued.ERASE_REQUEST;
-                    ContactCipher.Sealed sealed = cipher.seal(plain, deliverable.codeId.toString());
+                    ContactCipher.Sealed sealed = codes.seal(deliverable.codeId, plain);
                     deliverable.keyId = sealed.keyId();
                     deliverable.nonce = sealed.nonce();
                     deliverable.sealedCode = sealed.ciphertext();
                     deliverable.expiresAt = code.expiresAt;
                     deliverable.createdAt = now;
-                    return OneTimeCodeEntity.endAllOf(request.id, now)
+                    return issued.endAllOf(request.id, now)
                             .chain(() -> code.persist())
                             .chain(() -> deliverable.persist())
                             .chain(() -> outbox.append(new OneTimeCodeIssued(deliverable.codeId, request.id, request.hubId,
@@ -125,24 +118,25 @@ public class ContactErasure {
         return ErasureCodeEntity.<ErasureCodeEntity>findById(request.id).chain(pending -> {
             Instant now = Instant.now();
             if (pending == null || pending.expiresAt.isBefore(now) || pending.attempts >= MAX_ATTEMPTS) {
-                return OneTimeCodeEntity.endAllOf(request.id, now).replaceWith(Confirmation.NO_VALID_CODE);
+                return issued.endAllOf(request.id, now).replaceWith(Confirmation.NO_VALID_CODE);
             }
-            if (!java.security.MessageDigest.isEqual(pending.codeHash.getBytes(), hash(request.id, code.trim()).getBytes())) {
+            if (!codes.matches(pending.codeHash, scope(request.id), code)) {
                 pending.attempts++;
-                return (pending.attempts >= MAX_ATTEMPTS ? OneTimeCodeEntity.endAllOf(request.id, now) : Uni.createFrom().item(0))
+                return (pending.attempts >= MAX_ATTEMPTS ? issued.endAllOf(request.id, now) : Uni.createFrom().item(0))
                         .replaceWith(Confirmation.WRONG_CODE);
             }
             request.contactHash = null;
             request.updatedAt = now;
             return pending.delete()
-                    .chain(() -> OneTimeCodeEntity.endAllOf(request.id, now))
+                    .chain(() -> issued.endAllOf(request.id, now))
                     .chain(() -> RequestContactEntity.deleteById(request.id))
-                    .chain(() -> audit.record(request.hubId, "requester", "contact-erased", request.id.toString(), "on request"))
+                    .chain(() -> audit.record(request.hubId, Actors.REQUESTER, ERASED_ACTION, request.id.toString(), "on request"))
                     .replaceWith(Confirmation.ERASED);
         });
     }
 
-    private String hash(UUID requestId, String code) {
-        return cipher.lookupHash("erasure-code:" + requestId, code);
+    /** What an erasure code's hash is bound to: its request. */
+    private static String scope(UUID requestId) {
+        return "erasure-code:" + requestId;
     }
 }

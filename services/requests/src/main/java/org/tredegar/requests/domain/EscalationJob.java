@@ -8,10 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.tredegar.contracts.model.HelpCategory;
 import org.tredegar.contracts.model.RequestStatus;
-import org.tredegar.contracts.model.Urgency;
 import org.tredegar.contracts.requests.v1.RequestEscalated;
+import org.tredegar.requests.persistence.HelpRequests;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -24,10 +23,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class EscalationJob {
     private static final Logger LOG = Logger.getLogger(EscalationJob.class);
-    static final String DUE = "SELECT CAST(id AS text) FROM help_requests WHERE escalate_at <= now() "
-            + "AND status IN ('submitted', 'triaged', 'escalated') AND escalation_level < " + EscalationPolicy.MAX_LEVEL
-            + " ORDER BY escalate_at LIMIT ?1 FOR UPDATE SKIP LOCKED";
 
+    @Inject
+    HelpRequests requests;
     @Inject
     RequestTransitions transitions;
     @Inject
@@ -51,16 +49,15 @@ public class EscalationJob {
     }
 
     public Uni<Integer> escalateDue() {
-        return Panache.withTransaction(() -> DueRows.claimEach(DUE, batch, this::escalate));
+        return Panache.withTransaction(() -> DueRows.handleEach(requests.claimDueEscalations(batch), this::escalate));
     }
 
     private Uni<?> escalate(UUID id) {
-        return transitions.move(id, RequestStatus.ESCALATED, "system", "no match in time", null, r -> {
+        return transitions.move(id, RequestStatus.ESCALATED, Actors.SYSTEM, "no match in time", null, r -> {
             Instant now = Instant.now();
             r.escalationLevel++;
-            Urgency urgency = Urgency.fromSlug(r.urgency);
-            r.escalateAt = r.escalationLevel < EscalationPolicy.MAX_LEVEL ? policy.next(urgency, now) : null;
-            return new RequestEscalated(r.id, r.hubId, r.escalationLevel, urgency, HelpCategory.fromSlug(r.category),
+            r.escalateAt = r.escalationLevel < EscalationPolicy.MAX_LEVEL ? policy.next(r.urgency, now) : null;
+            return new RequestEscalated(r.id, r.hubId, r.escalationLevel, r.urgency, r.category,
                     Locations.approximate(r.lat, r.lon), now);
         });
     }

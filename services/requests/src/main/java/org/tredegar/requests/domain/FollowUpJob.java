@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import org.tredegar.contracts.requests.v1.FollowUpDue;
 import org.tredegar.platform.outbox.OutboxWriter;
 import org.tredegar.requests.persistence.HelpRequestEntity;
+import org.tredegar.requests.persistence.HelpRequests;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -23,9 +24,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class FollowUpJob {
     private static final Logger LOG = Logger.getLogger(FollowUpJob.class);
-    static final String DUE = "SELECT CAST(id AS text) FROM help_requests WHERE follow_up_at <= now() AND status = 'fulfilled' "
-            + "ORDER BY follow_up_at LIMIT ?1 FOR UPDATE SKIP LOCKED";
 
+    @Inject
+    HelpRequests requests;
     @Inject
     OutboxWriter outbox;
 
@@ -42,7 +43,8 @@ public class FollowUpJob {
     }
 
     public int runOnce() throws Throwable {
-        return VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> DueRows.claimEach(DUE, batch, this::due)));
+        return VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
+                () -> DueRows.handleEach(requests.claimDueFollowUps(batch), this::due)));
     }
 
     private Uni<?> due(UUID id) {

@@ -1,27 +1,17 @@
 package org.tredegar.requests.domain;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.tredegar.contracts.model.GeoPoint;
 import org.tredegar.platform.problem.ApiProblem;
+import org.tredegar.requests.persistence.Hubs;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The hubs, held in memory: every intake routes against them, so no intake reads them from the database.
- * A change to the {@code hubs} table NOTIFYs {@value #CHANNEL} (V3 migration) and every replica reloads at once;
+ * A change to the {@code hubs} table is announced ({@link Hubs#listen}) and every replica reloads at once;
  * {@link #invalidate()} does the same for a change made here, and a snapshot older than {@link #REFRESH_AFTER}
  * is reloaded in the background (a missed notification costs at most that long) while callers keep using it.
  * Loads are shared: many callers waiting for hubs cause one query.
@@ -39,23 +29,10 @@ import java.util.concurrent.atomic.AtomicReference;
 @ApplicationScoped
 public class HubDirectory {
     private static final Logger LOG = Logger.getLogger(HubDirectory.class);
-    static final String CHANNEL = "tredegar_hubs";
     static final Duration REFRESH_AFTER = Duration.ofSeconds(30);
-    static final String SELECT_HUBS = "SELECT id, slug, name, centre_lat, centre_lon, timezone, areas FROM hubs";
 
     @Inject
-    ObjectMapper json;
-    @Inject
-    Pool pool;
-    @Inject
-    Vertx vertx;
-
-    @ConfigProperty(name = "quarkus.datasource.reactive.url")
-    Optional<String> databaseUrl;
-    @ConfigProperty(name = "quarkus.datasource.username")
-    Optional<String> databaseUser;
-    @ConfigProperty(name = "quarkus.datasource.password")
-    Optional<String> databasePassword;
+    Hubs table;
 
     /** {@code generation}: the value of {@link #generation} when the load started; older than now = stale. */
     private record Snapshot(List<Hub> hubs, long loadedAtNanos, long generation) {
@@ -67,33 +44,21 @@ public class HubDirectory {
     private final AtomicLong generation = new AtomicLong();
     private volatile Snapshot snapshot = new Snapshot(List.of(), 0, -1);
     private final AtomicReference<Load> loading = new AtomicReference<>();
-    private PgSubscriber subscriber;
 
     /** Where a request belongs: the hub whose area contains it; else the nearest hub, flagged as outside. */
     public record Routing(Hub hub, boolean outsideHubArea) {
     }
 
     void listen(@Observes StartupEvent ignored) {
-        if (databaseUrl.isEmpty()) {
-            return;
-        }
-        PgConnectOptions options = PgConnectOptions.fromUri(databaseUrl.get());
-        databaseUser.ifPresent(options::setUser);
-        databasePassword.ifPresent(options::setPassword);
-        subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 1000L);
-        subscriber.channel(CHANNEL).handler(payload -> {
+        table.listen(() -> {
             invalidate();
             load().subscribe().with(hubs -> LOG.debugf("hubs changed: %d loaded", hubs.size()),
                     e -> LOG.warnf("could not reload hubs after a change: %s", e.getMessage()));
-        });
-        subscriber.connect().subscribe().with(ok -> LOG.debug("listening for hub changes"),
-                e -> LOG.warnf("cannot LISTEN for hub changes (%s); hubs refresh every %s", e.getMessage(), REFRESH_AFTER));
+        }, e -> LOG.warnf("cannot LISTEN for hub changes (%s); hubs refresh every %s", e.getMessage(), REFRESH_AFTER));
     }
 
     void stop(@Observes ShutdownEvent ignored) {
-        if (subscriber != null) {
-            subscriber.closeAndForget();
-        }
+        table.stopListening();
     }
 
     public Uni<List<Hub>> all() {
@@ -129,15 +94,7 @@ public class HubDirectory {
             return running.hubs();
         }
         Load[] self = new Load[1];
-        Uni<List<Hub>> query = pool.query(SELECT_HUBS).execute()
-                .map(rows -> {
-                    List<Hub> hubs = new ArrayList<>();
-                    for (Row row : rows) {
-                        hubs.add(toHub(row));
-                    }
-                    hubs.sort(Comparator.comparing(Hub::slug));
-                    return List.copyOf(hubs);
-                })
+        Uni<List<Hub>> query = table.all()
                 .invoke(hubs -> snapshot = new Snapshot(hubs, System.nanoTime(), wanted))
                 .onTermination().invoke(() -> loading.compareAndSet(self[0], null))
                 .memoize().indefinitely();
@@ -180,17 +137,5 @@ public class HubDirectory {
         }
         throw ApiProblem.badField("location.area",
                 "'" + area + "' is not an area or postcode district any hub covers; give lat/lon instead");
-    }
-
-    Hub toHub(Row row) {
-        String slug = row.getString("slug");
-        try {
-            List<Hub.Area> areas = json.readValue(row.getString("areas"), new TypeReference<>() {
-            });
-            return new Hub(row.getUUID("id"), slug, row.getString("name"),
-                    new GeoPoint(row.getDouble("centre_lat"), row.getDouble("centre_lon")), row.getString("timezone"), areas);
-        } catch (IOException ex) {
-            throw new UncheckedIOException("hub " + slug + " has unreadable areas", ex);
-        }
     }
 }

@@ -35,8 +35,8 @@ public class RequestDuplicates {
         return Panache.withTransaction(() -> HelpRequestEntity.<HelpRequestEntity>findById(into)
                 .onItem().ifNull().failWith(() -> ApiProblem.notFound("request " + into))
                 .chain(survivor -> {
-                    if (!RequestLifecycle.isOpen(RequestStatus.fromSlug(survivor.status))) {
-                        throw ApiProblem.conflict("merge-target-closed", "request " + into + " is " + survivor.status
+                    if (!RequestLifecycle.isOpen(survivor.status)) {
+                        throw ApiProblem.conflict("merge-target-closed", "request " + into + " is " + survivor.status.slug()
                                 + "; merge into a request that is still open");
                     }
                     return transitions.move(id, RequestStatus.CLOSED, actor, "merged into " + into, "merge", "into=" + into, r -> {

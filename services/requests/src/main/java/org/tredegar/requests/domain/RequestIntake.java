@@ -1,5 +1,6 @@
 package org.tredegar.requests.domain;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,17 +11,15 @@ import org.tredegar.contracts.model.GeoPoint;
 import org.tredegar.contracts.model.IntakeChannel;
 import org.tredegar.contracts.model.ItemQuantity;
 import org.tredegar.contracts.model.RequestStatus;
-import org.tredegar.contracts.model.TimeWindow;
 import org.tredegar.contracts.model.Urgency;
 import org.tredegar.contracts.requests.v1.RequestSubmitted;
 import org.tredegar.platform.outbox.OutboxRow;
 import org.tredegar.platform.outbox.ProducerSchemaCheck;
 import org.tredegar.platform.privacy.ContactCipher;
 import org.tredegar.platform.problem.ApiProblem;
-import org.tredegar.requests.api.SubmitAccepted;
-import org.tredegar.requests.api.SubmitRequest;
 import org.tredegar.requests.persistence.IntakeBatches;
 import org.tredegar.requests.persistence.IntakeStatement;
+import org.tredegar.requests.persistence.IntakeStatement.NewRequest;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -33,8 +32,8 @@ import java.util.UUID;
  * RequestSubmitted event commit together, in one SQL statement ({@link IntakeStatement}): no request without its
  * event, no event without its request. Requests arriving together share a statement ({@link IntakeBatches});
  * a partner's request with an Idempotency-Key has one of its own that claims the key. Everything else happens in
- * memory first: validation (done by the resource), routing against the cached hubs, sealing and hashing the
- * contact, and building the event.
+ * memory first: validation (done by whoever took the request), routing against the cached hubs, sealing and
+ * hashing the contact, and building the event.
  */
 @ApplicationScoped
 public class RequestIntake {
@@ -62,84 +61,92 @@ public class RequestIntake {
     @Inject
     ProducerSchemaCheck schemaCheck;
 
-    /** Who sent it and how: the channel, the actor for the audit trail, and an optional partner idempotency key. */
+    /**
+     * Who sent it and how: the channel, the actor for the audit trail, and for partners their client id and optional
+     * idempotency key.
+     */
     public record Origin(IntakeChannel channel, String actor, String clientId, String idempotencyKey) {
-        public static Origin anonymous(IntakeChannel channel) {
-            return new Origin(channel, "requester", null, null);
+        /** The person themselves, without an account. */
+        public static Origin requester(IntakeChannel channel) {
+            return new Origin(channel, Actors.REQUESTER, null, null);
+        }
+
+        boolean keyed() {
+            return clientId != null && idempotencyKey != null;
         }
     }
 
-    public Uni<SubmitAccepted> submit(SubmitRequest body, Origin origin) {
-        if (body.urgency() == Urgency.SCHEDULED && body.window() == null) {
+    public Uni<IntakeReceipt> submit(RequestForHelp asked, Origin origin) {
+        if (asked.urgency() == Urgency.SCHEDULED && asked.window() == null) {
             return Uni.createFrom().failure(ApiProblem.badField("window", "a scheduled request needs a window {from, to}"));
         }
-        GeoPoint point = body.location().lat() != null ? new GeoPoint(body.location().lat(), body.location().lon()) : null;
+        RequestForHelp.Place place = asked.place();
+        GeoPoint point = place.lat() != null ? new GeoPoint(place.lat(), place.lon()) : null;
         List<Hub> loaded = hubs.current();
         if (loaded == null) {
-            return hubs.route(point, body.location().area()).chain(routing -> write(body, origin, point, routing));
+            return hubs.route(point, place.area()).chain(routing -> write(asked, origin, routing));
         }
         HubDirectory.Routing routing;
         try {
-            routing = HubDirectory.route(loaded, point, body.location().area());
+            routing = HubDirectory.route(loaded, point, place.area());
         } catch (RuntimeException e) {
             return Uni.createFrom().failure(e);
         }
-        return write(body, origin, point, routing);
+        return write(asked, origin, routing);
     }
 
     /** For channels that know their hub without a place (SMS): no routing, same statement and event. */
-    public Uni<SubmitAccepted> submitRouted(SubmitRequest body, Origin origin, HubDirectory.Routing routing) {
-        return write(body, origin, null, routing);
+    public Uni<IntakeReceipt> submitRouted(RequestForHelp asked, Origin origin, HubDirectory.Routing routing) {
+        return write(asked, origin, routing);
     }
 
-    private Uni<SubmitAccepted> write(SubmitRequest body, Origin origin, GeoPoint point, HubDirectory.Routing routing) {
-        Instant now = Instant.now();
-        UUID id = UUID.randomUUID();
-        UUID hubId = routing.hub().id();
-        String description = body.description().strip();
-        String language = language(body.language());
-        SubmitRequest.Contact contact = body.contact();
-        boolean hasContact = contact != null && contact.channel() != ContactChannel.NONE;
-        IntakeStatement.SealedContact sealed = null;
-        String contactHash = null;
-        if (hasContact) {
-            ContactCipher.Sealed s = cipher.seal(contact.value(), id.toString());
-            sealed = new IntakeStatement.SealedContact(contact.channel().slug(), s.keyId(), s.nonce(), s.ciphertext());
-            contactHash = cipher.lookupHash(contact.channel().slug(), contact.value());
-        }
-        Double lat = point == null ? null : point.lat();
-        Double lon = point == null ? null : point.lon();
-        List<ItemQuantity> items = body.items() == null ? List.of()
-                : body.items().stream().map(i -> new ItemQuantity(i.item(), i.quantity())).toList();
-        RequestSubmitted event = new RequestSubmitted(id, hubId, body.category(), body.urgency(), description,
-                Locations.approximate(lat, lon), body.location().area(), items, language, hasContact,
-                hasContact ? contact.channel() : ContactChannel.NONE, origin.channel(),
-                body.window() == null ? null : new TimeWindow(body.window().from(), body.window().to()),
-                routing.outsideHubArea(), now);
-        OutboxRow outboxRow;
+    private Uni<IntakeReceipt> write(RequestForHelp asked, Origin origin, HubDirectory.Routing routing) {
+        NewRequest row;
         try {
-            outboxRow = OutboxRow.of(event, now, schemaCheck);
+            row = newRequest(asked, origin, routing, Instant.now());
         } catch (RuntimeException e) {
             return Uni.createFrom().failure(e);
         }
-        IntakeStatement.SealedContact sealedContact = sealed;
-        String hash = contactHash;
-        String itemsJson = writeItems(body.items());
-        IntakeStatement.NewRequest row = new IntakeStatement.NewRequest(
-                id, hubId, TrackingCodes.next(), body.category().slug(), body.urgency().slug(), Priority.rank(body.urgency()),
-                RequestStatus.SUBMITTED.slug(), description, lat, lon, body.location().area(), itemsJson, language,
-                body.accessibility(), body.window() == null ? null : body.window().from(),
-                body.window() == null ? null : body.window().to(), origin.channel().slug(), routing.outsideHubArea(),
-                escalation.next(body.urgency(), now), hash, now, now.minus(dedupWindow), sealedContact, origin.actor(),
-                "submitted via " + origin.channel().slug(), outboxRow, origin.clientId(), origin.idempotencyKey());
         if (!row.keyed()) {
-            return batches.write(row, written -> accepted(new IntakeStatement.Written(true, written.id(),
-                    written.status(), written.trackingCode(), written.urgency())));
+            return batches.write(row, written -> receipt(written.written()));
         }
         return writeKeyed(row, KEYED_TRIES);
     }
 
-    private Uni<SubmitAccepted> writeKeyed(IntakeStatement.NewRequest row, int tries) {
+    /** The intake's rows, in the parts {@link IntakeStatement} stores; the contact sealed, the event built and checked. */
+    NewRequest newRequest(RequestForHelp asked, Origin origin, HubDirectory.Routing routing, Instant now) {
+        UUID id = UUID.randomUUID();
+        UUID hubId = routing.hub().id();
+        String description = asked.description().strip();
+        String language = language(asked.language());
+        RequestForHelp.Place place = asked.place();
+        RequestForHelp.Contact contact = asked.hasContact() ? asked.contact() : null;
+        RequestSubmitted event = new RequestSubmitted(id, hubId, asked.category(), asked.urgency(), description,
+                Locations.approximate(place.lat(), place.lon()), place.area(), asked.items(), language, contact != null,
+                contact != null ? contact.channel() : ContactChannel.NONE, origin.channel(), asked.window(),
+                routing.outsideHubArea(), now);
+        return new NewRequest(
+                new IntakeStatement.Request(id, hubId, TrackingCodes.next(), origin.channel(), language,
+                        RequestStatus.SUBMITTED, escalation.next(asked.urgency(), now), now, now.minus(dedupWindow)),
+                new IntakeStatement.Need(asked.category(), asked.urgency(), Priority.rank(asked.urgency()), description,
+                        itemsJson(asked.items()), asked.accessibility(),
+                        asked.window() == null ? null : asked.window().from(),
+                        asked.window() == null ? null : asked.window().to()),
+                new IntakeStatement.Place(place.lat(), place.lon(), place.area(), routing.outsideHubArea()),
+                contact == null ? null : seal(id, contact),
+                new IntakeStatement.FirstTransition(origin.actor(), "submitted via " + origin.channel().slug()),
+                OutboxRow.of(event, now, schemaCheck),
+                origin.keyed() ? new IntakeStatement.IdempotencyClaim(origin.clientId(), origin.idempotencyKey()) : null);
+    }
+
+    /** Sealed with the request id bound in; the lookup hash lets a later message from the same contact find it. */
+    private IntakeStatement.SealedContact seal(UUID requestId, RequestForHelp.Contact contact) {
+        ContactCipher.Sealed sealed = cipher.seal(contact.value(), requestId.toString());
+        return new IntakeStatement.SealedContact(contact.channel(), sealed.keyId(), sealed.nonce(), sealed.ciphertext(),
+                cipher.lookupHash(contact.channel().slug(), contact.value()));
+    }
+
+    private Uni<IntakeReceipt> writeKeyed(NewRequest row, int tries) {
         return statement.insertKeyed(row).onItemOrFailure().transformToUni((written, failure) -> {
             if (failure != null) {
                 return tries > 1 && IntakeBatches.trackingCodeTaken(failure)
@@ -147,7 +154,7 @@ public class RequestIntake {
                         : Uni.createFrom().failure(failure);
             }
             if (written.isPresent()) {
-                return Uni.createFrom().item(accepted(written.get()));
+                return Uni.createFrom().item(receipt(written.get()));
             }
             // Another call with the same Idempotency-Key committed after this statement looked: run it again and the
             // key now leads to that call's request.
@@ -157,10 +164,9 @@ public class RequestIntake {
         });
     }
 
-    static SubmitAccepted accepted(IntakeStatement.Written w) {
-        boolean lifeSafety = Urgency.LIFE_SAFETY.slug().equals(w.urgency());
-        return new SubmitAccepted(w.id(), w.status(), w.trackingCode(), null,
-                NextSteps.forStatus(RequestStatus.fromSlug(w.status())), lifeSafety ? LIFE_SAFETY_GUIDANCE : null);
+    static IntakeReceipt receipt(IntakeStatement.Written w) {
+        return new IntakeReceipt(w.id(), w.status(), w.trackingCode(), NextSteps.forStatus(w.status()),
+                w.urgency() == Urgency.LIFE_SAFETY ? LIFE_SAFETY_GUIDANCE : null);
     }
 
     /**
@@ -172,13 +178,14 @@ public class RequestIntake {
         return dash < 0 ? tag.toLowerCase(Locale.ROOT) : tag.substring(0, dash).toLowerCase(Locale.ROOT) + tag.substring(dash);
     }
 
-    private String writeItems(List<SubmitRequest.Item> items) {
-        if (items == null || items.isEmpty()) {
+    /** The items column: {@code [{"item":"food-parcel","quantity":1}]}, {@code []} for none. */
+    private String itemsJson(List<ItemQuantity> items) {
+        if (items.isEmpty()) {
             return "[]";
         }
         try {
             return json.writeValueAsString(items);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -3,6 +3,7 @@ package org.tredegar.requests.domain;
 import org.tredegar.contracts.model.RequestStatus;
 import org.tredegar.platform.problem.ApiProblem;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +32,13 @@ public final class RequestLifecycle {
             CANCELLED, EnumSet.of(TRIAGED),
             CLOSED, EnumSet.of(TRIAGED));
 
+    /** Help was given, or the request was called off: nothing more happens unless it is reopened. */
+    public static final Set<RequestStatus> FINISHED = Collections.unmodifiableSet(EnumSet.of(FULFILLED, CANCELLED, CLOSED));
+    /** Still to be dealt with: everything not finished. */
+    public static final Set<RequestStatus> OPEN = Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.copyOf(FINISHED)));
+    /** Waiting for a volunteer: what the hub's queue shows by default and what escalates. */
+    public static final Set<RequestStatus> UNMATCHED = Collections.unmodifiableSet(EnumSet.of(SUBMITTED, TRIAGED, ESCALATED));
+
     private RequestLifecycle() {
     }
 
@@ -46,10 +54,6 @@ public final class RequestLifecycle {
     }
 
     public static boolean isOpen(RequestStatus status) {
-        return status != FULFILLED && status != CANCELLED && status != CLOSED;
-    }
-
-    public static boolean isUnmatched(RequestStatus status) {
-        return status == SUBMITTED || status == TRIAGED || status == ESCALATED;
+        return OPEN.contains(status);
     }
 }

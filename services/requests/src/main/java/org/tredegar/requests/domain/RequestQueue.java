@@ -1,85 +1,62 @@
 package org.tredegar.requests.domain;
 
-import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.tredegar.contracts.model.ContactChannel;
 import org.tredegar.contracts.model.HelpCategory;
 import org.tredegar.contracts.model.RequestStatus;
+import org.tredegar.platform.paging.Cursors;
+import org.tredegar.platform.paging.Page;
 import org.tredegar.platform.problem.ApiProblem;
-import org.tredegar.requests.api.RequestView;
 import org.tredegar.requests.persistence.HelpRequestEntity;
-import org.tredegar.requests.persistence.RequestContactEntity;
+import org.tredegar.requests.persistence.HelpRequests;
+import org.tredegar.requests.persistence.HelpRequests.QueuePosition;
+import org.tredegar.requests.persistence.RequestContacts;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
-/** A hub's queue, paged with an opaque keyset cursor (stable while requests come and go). */
+/**
+ * A hub's queue: by urgency, then by how long people have waited, nothing else (see {@link Priority}); unmatched
+ * requests unless a status is asked for. Paged with an opaque keyset cursor, stable while requests come and go.
+ */
 @ApplicationScoped
 public class RequestQueue {
     @Inject
-    RequestViews views;
+    HelpRequests requests;
+    @Inject
+    RequestContacts contacts;
 
-    public record Page(List<RequestView> items, String nextCursor) {
+    /** A request in the queue, with the channel of its contact (null when it has none) for the coordinator. */
+    public record Entry(HelpRequestEntity request, ContactChannel contactChannel) {
     }
 
-    private record Cursor(int rank, Instant submittedAt, UUID id) {
-        String encode() {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    (rank + "|" + submittedAt + "|" + id).getBytes(StandardCharsets.UTF_8));
-        }
-
-        static Cursor decode(String text) {
-            try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split("\\|");
-                return new Cursor(Integer.parseInt(parts[0]), Instant.parse(parts[1]), UUID.fromString(parts[2]));
-            } catch (RuntimeException e) {
-                throw ApiProblem.badField("cursor", "is not a cursor this API gave out");
-            }
-        }
+    public Uni<Page<Entry>> page(UUID hubId, RequestStatus status, HelpCategory category, String cursor, int limit) {
+        Set<RequestStatus> statuses = status != null ? Set.of(status) : RequestLifecycle.UNMATCHED;
+        return requests.queue(hubId, statuses, category, after(cursor), limit)
+                .chain(rows -> contacts.channelsOf(rows.stream().map(r -> r.id).toList())
+                        .map(channels -> Page.of(rows.stream().map(r -> new Entry(r, channels.get(r.id))).toList(), limit,
+                                RequestQueue::cursorOf)));
     }
 
-    public Uni<Page> page(UUID hubId, RequestStatus status, HelpCategory category, String cursorText, int limit) {
-        StringBuilder query = new StringBuilder("hubId = :hub");
-        Parameters params = Parameters.with("hub", hubId);
-        if (status != null) {
-            query.append(" and status = :status");
-            params.and("status", status.slug());
-        } else {
-            query.append(" and status in :open");
-            params.and("open", Set.of("submitted", "triaged", "escalated"));
-        }
-        if (category != null) {
-            query.append(" and category = :category");
-            params.and("category", category.slug());
-        }
-        if (cursorText != null && !cursorText.isBlank()) {
-            Cursor c = Cursor.decode(cursorText);
-            query.append(" and (urgencyRank > :rank or (urgencyRank = :rank and submittedAt > :at)"
-                    + " or (urgencyRank = :rank and submittedAt = :at and id > :id))");
-            params.and("rank", c.rank()).and("at", c.submittedAt()).and("id", c.id());
-        }
-        query.append(" order by urgencyRank, submittedAt, id");
-        return HelpRequestEntity.<HelpRequestEntity>find(query.toString(), params).range(0, limit).list()
-                .chain(rows -> contactChannels(rows).map(channels -> {
-                    List<RequestView> items = rows.stream().map(r -> views.full(r, channels.get(r.id))).toList();
-                    String next = rows.size() < limit ? null : new Cursor(rows.get(rows.size() - 1).urgencyRank,
-                            rows.get(rows.size() - 1).submittedAt, rows.get(rows.size() - 1).id).encode();
-                    return new Page(items, next);
-                }));
+    static String cursorOf(Entry last) {
+        QueuePosition p = QueuePosition.of(last.request());
+        return Cursors.encode(Integer.toString(p.urgencyRank()), p.submittedAt().toString(), p.id().toString());
     }
 
-    private Uni<java.util.Map<UUID, String>> contactChannels(List<HelpRequestEntity> rows) {
-        if (rows.isEmpty()) {
-            return Uni.createFrom().item(java.util.Map.of());
+    static QueuePosition after(String cursor) {
+        List<String> parts = Cursors.decode(cursor, 3);
+        if (parts.isEmpty()) {
+            return null;
         }
-        List<UUID> ids = rows.stream().map(r -> r.id).toList();
-        return RequestContactEntity.<RequestContactEntity>list("requestId in ?1", ids)
-                .map(contacts -> contacts.stream().collect(Collectors.toMap(c -> c.requestId, c -> c.channel)));
+        try {
+            return new QueuePosition(Integer.parseInt(parts.get(0)), Instant.parse(parts.get(1)), UUID.fromString(parts.get(2)));
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw ApiProblem.badField("cursor", "is not a cursor this API gave out");
+        }
     }
 }

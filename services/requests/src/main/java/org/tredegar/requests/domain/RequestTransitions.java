@@ -24,6 +24,7 @@ import org.tredegar.requests.persistence.RequestTransitionEntity;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -34,6 +35,10 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 public class RequestTransitions {
+    /** The reasons recorded when the person answers the follow-up question (on the tracking page or by text). */
+    public static final String STILL_NEEDS_HELP = "follow-up answer: still needs help";
+    public static final String HELP_ARRIVED = "follow-up answer: help arrived";
+
     @Inject
     OutboxWriter outbox;
     @Inject
@@ -48,15 +53,14 @@ public class RequestTransitions {
         return move(id, RequestStatus.TRIAGED, actor, "triaged", r -> {
             requireFrom(r, "triage", RequestStatus.SUBMITTED, RequestStatus.TRIAGED, RequestStatus.ESCALATED);
             if (category != null) {
-                r.category = category.slug();
+                r.category = category;
             }
             if (urgency != null) {
-                r.urgency = urgency.slug();
+                r.urgency = urgency;
                 r.urgencyRank = Priority.rank(urgency);
                 r.escalateAt = escalation.next(urgency, Instant.now());
             }
-            return new RequestTriaged(r.id, r.hubId, HelpCategory.fromSlug(r.category), Urgency.fromSlug(r.urgency),
-                    actor, Instant.now());
+            return new RequestTriaged(r.id, r.hubId, r.category, r.urgency, actor, Instant.now());
         });
     }
 
@@ -110,7 +114,7 @@ public class RequestTransitions {
             r.volunteerId = null;
             r.assignmentId = null;
             r.escalationLevel = 0;
-            r.escalateAt = escalation.next(Urgency.fromSlug(r.urgency), Instant.now());
+            r.escalateAt = escalation.next(r.urgency, Instant.now());
             return new RequestReopened(r.id, r.hubId, reason, Instant.now());
         });
     }
@@ -132,12 +136,12 @@ public class RequestTransitions {
         return Panache.withTransaction(() -> HelpRequestEntity.<HelpRequestEntity>findById(id)
                 .onItem().ifNull().failWith(() -> ApiProblem.notFound("request " + id))
                 .chain(r -> {
-                    RequestStatus from = RequestStatus.fromSlug(r.status);
+                    RequestStatus from = r.status;
                     RequestLifecycle.require(from, to);
                     TredegarEvent event = change.apply(r);
-                    r.status = to.slug();
+                    r.status = to;
                     r.updatedAt = Instant.now();
-                    return RequestTransitionEntity.of(r.id, from.slug(), to.slug(), actor, reason).persist()
+                    return RequestTransitionEntity.of(r.id, from, to, actor, reason).persist()
                             .chain(() -> outbox.append(event))
                             .chain(() -> auditAction == null ? Uni.createFrom().voidItem()
                                     : audit.record(r.hubId, actor, auditAction, r.id.toString(),
@@ -151,8 +155,8 @@ public class RequestTransitions {
      * reopening one still waiting would hide what really happened.
      */
     private static void requireFrom(HelpRequestEntity r, String action, RequestStatus... allowed) {
-        if (!java.util.List.of(allowed).contains(RequestStatus.fromSlug(r.status))) {
-            throw ApiProblem.conflict("illegal-transition", "a request that is " + r.status + " cannot be " + action
+        if (!List.of(allowed).contains(r.status)) {
+            throw ApiProblem.conflict("illegal-transition", "a request that is " + r.status.slug() + " cannot be " + action
                     + (action.endsWith("e") ? "d" : "ed"));
         }
     }
@@ -160,7 +164,7 @@ public class RequestTransitions {
     /** Ids and statuses only: a coordinator's reason is free text and may name people, so it stays out. */
     private static String auditDetail(RequestStatus from, HelpRequestEntity r) {
         String detail = "from=" + from.slug();
-        if (r.assignmentId != null && RequestStatus.MATCHED.slug().equals(r.status)) {
+        if (r.assignmentId != null && r.status == RequestStatus.MATCHED) {
             detail += " assignment=" + r.assignmentId + " volunteer=" + r.volunteerId;
         }
         return detail;

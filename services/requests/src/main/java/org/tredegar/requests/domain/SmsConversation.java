@@ -8,14 +8,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tredegar.contracts.model.ContactChannel;
 import org.tredegar.contracts.model.HelpCategory;
 import org.tredegar.contracts.model.IntakeChannel;
-import org.tredegar.contracts.model.RequestStatus;
 import org.tredegar.contracts.model.Urgency;
 import org.tredegar.contracts.requests.v1.RequestUpdated;
 import org.tredegar.platform.outbox.OutboxWriter;
 import org.tredegar.platform.privacy.ContactCipher;
 import org.tredegar.platform.problem.ApiProblem;
-import org.tredegar.requests.api.SubmitRequest;
 import org.tredegar.requests.persistence.HelpRequestEntity;
+import org.tredegar.requests.persistence.HelpRequests;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -38,12 +37,13 @@ public class SmsConversation {
     private static final Pattern STILL_NEED = Pattern.compile(
             "^\\s*(yes|y|yeah|yep|ie|oes|si|sí|oui|tak|da|still need.*)\\s*[.!]*\\s*$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Set<String> ISO_LANGUAGES = Set.copyOf(Arrays.asList(Locale.getISOLanguages()));
-    private static final String OPEN = "status in ('submitted', 'triaged', 'escalated', 'matched', 'in-progress')";
 
     public enum Outcome { OPENED, APPENDED, REOPENED }
 
     @Inject
     ContactCipher cipher;
+    @Inject
+    HelpRequests requests;
     @Inject
     HubDirectory hubs;
     @Inject
@@ -61,16 +61,14 @@ public class SmsConversation {
 
     public Uni<Outcome> receive(String from, String body) {
         String hash = cipher.lookupHash(ContactChannel.SMS.slug(), from);
-        return hub().chain(hub -> Panache.withTransaction(() -> HelpRequestEntity.<HelpRequestEntity>find(
-                        "contactHash = ?1 and " + OPEN + " order by submittedAt desc", hash).firstResult()
+        return hub().chain(hub -> Panache.withTransaction(() -> requests.latestOpenFrom(hash)
                 .chain(open -> {
                     if (open != null) {
                         return append(open, body).replaceWith(Outcome.APPENDED);
                     }
-                    return HelpRequestEntity.<HelpRequestEntity>find("contactHash = ?1 and status = ?2 order by updatedAt desc",
-                            hash, RequestStatus.FULFILLED.slug()).firstResult().chain(done -> {
+                    return requests.latestFulfilledFrom(hash).chain(done -> {
                         if (done != null && STILL_NEED.matcher(body).matches()) {
-                            return transitions.reopen(done.id, "follow-up answer: still needs help", "requester")
+                            return transitions.reopen(done.id, RequestTransitions.STILL_NEEDS_HELP, Actors.REQUESTER)
                                     .replaceWith(Outcome.REOPENED);
                         }
                         return Uni.createFrom().item((Outcome) null);
@@ -101,10 +99,9 @@ public class SmsConversation {
         if (text.length() > MAX_DESCRIPTION) {
             text = text.substring(0, MAX_DESCRIPTION - 1) + "…";
         }
-        SubmitRequest request = new SubmitRequest(HelpCategory.OTHER, Urgency.ROUTINE, text,
-                new SubmitRequest.Location(null, null, null), List.of(),
-                new SubmitRequest.Contact(ContactChannel.SMS, from), language, null, null);
-        return intake.submitRouted(request, RequestIntake.Origin.anonymous(IntakeChannel.SMS),
+        RequestForHelp request = new RequestForHelp(HelpCategory.OTHER, Urgency.ROUTINE, text, RequestForHelp.Place.UNKNOWN,
+                List.of(), new RequestForHelp.Contact(ContactChannel.SMS, from), language, null, null);
+        return intake.submitRouted(request, RequestIntake.Origin.requester(IntakeChannel.SMS),
                 new HubDirectory.Routing(hub, false)).replaceWithVoid();
     }
 

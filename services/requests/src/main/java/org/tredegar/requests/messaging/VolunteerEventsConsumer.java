@@ -10,6 +10,7 @@ import org.tredegar.contracts.volunteers.v1.AssignmentReleased;
 import org.tredegar.contracts.volunteers.v1.OfferAccepted;
 import org.tredegar.platform.inbox.EventInbox;
 import org.tredegar.platform.inbox.EventHandlers;
+import org.tredegar.requests.domain.Actors;
 import org.tredegar.requests.domain.RequestTransitions;
 
 /**
@@ -28,11 +29,11 @@ public class VolunteerEventsConsumer {
     /** The types acted on; the others on the topic are acknowledged unread (EventInbox). */
     private final EventHandlers handlers = EventHandlers.empty()
             .on(OfferAccepted.class, e -> transitions.matched(e.requestId(), e.assignmentId(), e.volunteerId(),
-                    "volunteer:" + e.volunteerId()).replaceWithVoid())
-            .on(AssignmentCompleted.class, e -> transitions.fulfil(e.requestId(), "volunteer:" + e.volunteerId())
+                    Actors.volunteer(e.volunteerId())).replaceWithVoid())
+            .on(AssignmentCompleted.class, e -> transitions.fulfil(e.requestId(), Actors.volunteer(e.volunteerId()))
                     .replaceWithVoid())
             .on(AssignmentReleased.class, e -> transitions.reopen(e.requestId(), "assignment released",
-                    "volunteer:" + e.volunteerId()).replaceWithVoid());
+                    Actors.volunteer(e.volunteerId())).replaceWithVoid());
 
     @Incoming("volunteer-events")
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {

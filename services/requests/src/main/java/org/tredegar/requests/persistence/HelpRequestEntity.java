@@ -2,10 +2,15 @@ package org.tredegar.requests.persistence;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.tredegar.contracts.model.HelpCategory;
+import org.tredegar.contracts.model.IntakeChannel;
+import org.tredegar.contracts.model.RequestStatus;
+import org.tredegar.contracts.model.Urgency;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -23,11 +28,14 @@ public class HelpRequestEntity extends PanacheEntityBase {
     public UUID hubId;
     @Column(name = "tracking_code")
     public String trackingCode;
-    public String category;
-    public String urgency;
+    @Convert(converter = SlugColumns.Category.class)
+    public HelpCategory category;
+    @Convert(converter = SlugColumns.UrgencyLevel.class)
+    public Urgency urgency;
     @Column(name = "urgency_rank")
     public int urgencyRank;
-    public String status;
+    @Convert(converter = SlugColumns.Status.class)
+    public RequestStatus status;
     public String description;
     public Double lat;
     public Double lon;
@@ -40,7 +48,8 @@ public class HelpRequestEntity extends PanacheEntityBase {
     public Instant windowFrom;
     @Column(name = "window_to")
     public Instant windowTo;
-    public String channel;
+    @Convert(converter = SlugColumns.Intake.class)
+    public IntakeChannel channel;
     @Column(name = "outside_hub_area")
     public boolean outsideHubArea;
     @Column(name = "escalation_level")

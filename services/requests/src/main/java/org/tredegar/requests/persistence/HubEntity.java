@@ -20,6 +20,6 @@ public class HubEntity extends PanacheEntityBase {
     @Column(name = "centre_lon")
     public double centreLon;
     public String timezone;
-    /** JSON list of areas; parsed by {@link org.tredegar.requests.domain.HubDirectory}. */
+    /** JSON list of areas; read by {@link Hubs}. */
     public String areas;
 }

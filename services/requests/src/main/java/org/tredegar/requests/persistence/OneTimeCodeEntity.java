@@ -1,7 +1,6 @@
 package org.tredegar.requests.persistence;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -12,7 +11,8 @@ import java.util.UUID;
 
 /**
  * A one-time code made for the person behind a request, sealed with AES-GCM so notifications can deliver it until
- * it is used, replaced, voided or expires; then {@link #end} wipes the sealed code and the row stays as a tombstone.
+ * it is used, replaced, voided or expires; then {@link #end} (or {@link IssuedCodes}) wipes the sealed code and the
+ * row stays as a tombstone.
  */
 @Entity
 @Table(name = "one_time_codes")
@@ -37,12 +37,6 @@ public class OneTimeCodeEntity extends PanacheEntityBase {
 
     public boolean usable(Instant now) {
         return endedAt == null && sealedCode != null && expiresAt.isAfter(now);
-    }
-
-    /** Ends every live code of a request (a new one replaces them, or the contact is gone): sealed codes wiped. */
-    public static Uni<Integer> endAllOf(UUID requestId, Instant now) {
-        return update("keyId = null, nonce = null, sealedCode = null, endedAt = ?1 where requestId = ?2 and endedAt is null",
-                now, requestId);
     }
 
     /** Wipes the sealed code: nothing secret is left in the row. */

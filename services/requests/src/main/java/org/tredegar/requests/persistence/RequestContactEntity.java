@@ -2,9 +2,11 @@ package org.tredegar.requests.persistence;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.tredegar.contracts.model.ContactChannel;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -16,7 +18,8 @@ public class RequestContactEntity extends PanacheEntityBase {
     @Id
     @Column(name = "request_id")
     public UUID requestId;
-    public String channel;
+    @Convert(converter = SlugColumns.Contact.class)
+    public ContactChannel channel;
     @Column(name = "key_id")
     public String keyId;
     public byte[] nonce;

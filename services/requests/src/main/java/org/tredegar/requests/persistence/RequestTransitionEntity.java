@@ -2,11 +2,13 @@ package org.tredegar.requests.persistence;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.tredegar.contracts.model.RequestStatus;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -21,14 +23,16 @@ public class RequestTransitionEntity extends PanacheEntityBase {
     @Column(name = "request_id")
     public UUID requestId;
     @Column(name = "from_status")
-    public String fromStatus;
+    @Convert(converter = SlugColumns.Status.class)
+    public RequestStatus fromStatus;
     @Column(name = "to_status")
-    public String toStatus;
+    @Convert(converter = SlugColumns.Status.class)
+    public RequestStatus toStatus;
     public String actor;
     public String reason;
     public Instant at;
 
-    public static RequestTransitionEntity of(UUID requestId, String from, String to, String actor, String reason) {
+    public static RequestTransitionEntity of(UUID requestId, RequestStatus from, RequestStatus to, String actor, String reason) {
         RequestTransitionEntity t = new RequestTransitionEntity();
         t.requestId = requestId;
         t.fromStatus = from;

@@ -2,6 +2,12 @@ package org.tredegar.requests.persistence;
 
 import io.smallrye.mutiny.Uni;
 import org.junit.jupiter.api.Test;
+import org.tredegar.contracts.model.ContactChannel;
+import org.tredegar.contracts.model.HelpCategory;
+import org.tredegar.contracts.model.IntakeChannel;
+import org.tredegar.contracts.model.RequestStatus;
+import org.tredegar.contracts.model.Urgency;
+import org.tredegar.requests.persistence.IntakeStatement.NewRequest;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +29,7 @@ class IntakeBatchesTest {
 
         @Override
         public synchronized Uni<Void> insertAll(List<NewRequest> batch) {
-            statements.add(batch.stream().map(NewRequest::description).toList());
+            statements.add(batch.stream().map(IntakeBatchesTest::name).toList());
             CompletableFuture<Void> commit = new CompletableFuture<>();
             commits.add(commit);
             return Uni.createFrom().completionStage(commit);
@@ -39,16 +45,26 @@ class IntakeBatchesTest {
         batches.maxInFlight = 2;
     }
 
-    static IntakeStatement.NewRequest request(String name, String contactHash) {
-        return new IntakeStatement.NewRequest(UUID.randomUUID(), null, "T", "groceries", "routine", 2, "submitted", name,
-                null, null, null, null, "en", null, null, null, "web", false, null, contactHash, null, null, null, null,
-                null, null, null, null);
+    /** A request told apart by its description; {@code contactHash} null for one without a contact. */
+    static NewRequest request(String name, String contactHash) {
+        return new NewRequest(
+                new IntakeStatement.Request(UUID.randomUUID(), null, "T", IntakeChannel.WEB, "en", RequestStatus.SUBMITTED,
+                        null, null, null),
+                new IntakeStatement.Need(HelpCategory.GROCERIES, Urgency.ROUTINE, 3, name, "[]", null, null, null),
+                new IntakeStatement.Place(null, null, null, false),
+                contactHash == null ? null
+                        : new IntakeStatement.SealedContact(ContactChannel.SMS, "k", new byte[0], new byte[0], contactHash),
+                new IntakeStatement.FirstTransition("requester", "submitted via web"), null, null);
+    }
+
+    static String name(NewRequest request) {
+        return request.need().description();
     }
 
     List<String> written = new ArrayList<>();
 
     void write(String name, String contactHash) {
-        batches.write(request(name, contactHash), IntakeStatement.NewRequest::description).subscribe().with(written::add);
+        batches.write(request(name, contactHash), IntakeBatchesTest::name).subscribe().with(written::add);
     }
 
     @Test
