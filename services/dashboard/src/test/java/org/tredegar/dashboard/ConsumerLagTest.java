@@ -73,7 +73,7 @@ class ConsumerLagTest {
         String id = Events.send(new RequestSubmitted(UUID.randomUUID(), UUID.randomUUID(), HelpCategory.TRANSPORT,
                 Urgency.ROUTINE, "Lift", new GeoPoint(51.773, -3.247), null, List.of(), "en", false, ContactChannel.NONE,
                 IntakeChannel.WEB, null, false, Instant.now()));
-        await().atMost(Duration.ofSeconds(60)).until(() -> Db.processed(List.of(id)) == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> ReadModelDb.processed(List.of(id)) == 1);
         Instant processed = Instant.now();
         // Commits are throttled (every 5 s) and the lag is measured every 5 s: allow a few rounds.
         await().atMost(Duration.ofSeconds(60)).until(() -> {

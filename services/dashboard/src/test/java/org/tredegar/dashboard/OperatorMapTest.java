@@ -80,7 +80,7 @@ class OperatorMapTest {
         Set<String> ids = new LinkedHashSet<>();
         backwards.forEach(e -> ids.add(Events.send(e)));
         ids.add(Events.send(history.get(0))); // the old registration again, under a new id
-        await().atMost(Duration.ofSeconds(60)).until(() -> Db.processed(ids) == ids.size());
+        await().atMost(Duration.ofSeconds(60)).until(() -> ReadModelDb.processed(ids) == ids.size());
 
         MapView map = snapshots.map(new Hub(hub, "test", "Test hub")).await().indefinitely();
 

@@ -49,7 +49,7 @@ class PublicPagesTest {
                     IntakeChannel.WEB, null, false, Instant.now().minus(Duration.ofHours(1)))));
         }
         ids.add(Events.send(new RequestFulfilled(first, EBBW_VALE, null, Instant.now())));
-        await().atMost(Duration.ofSeconds(60)).until(() -> Db.processed(ids) == ids.size());
+        await().atMost(Duration.ofSeconds(60)).until(() -> ReadModelDb.processed(ids) == ids.size());
 
         for (String hub : List.of("ebbw-vale", EBBW_VALE.toString())) {
             given().get("/api/v1/hubs/" + hub + "/summary").then().statusCode(200)

@@ -49,7 +49,7 @@ class ReadModelsTest {
     @Test
     void aKnownHistoryGivesExactFiguresInAnyOrderAndWithDuplicates() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        long ignoredBefore = Db.count("SELECT COALESCE(sum(events), 0) FROM ignored_event WHERE event_type = ?",
+        long ignoredBefore = ReadModelDb.DB.count("SELECT COALESCE(sum(events), 0) FROM ignored_event WHERE event_type = ?",
                 "org.tredegar.requests.FollowUpDue.v1");
         double duplicatesBefore = duplicatesSeen();
 
@@ -70,7 +70,7 @@ class ReadModelsTest {
         ids.add(Events.send(shuffled.matchedA));
         ids.add(Events.send(shuffled.failedEmail));
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> Db.processed(ids) == ids.size());
+        await().atMost(Duration.ofSeconds(60)).until(() -> ReadModelDb.processed(ids) == ids.size());
         await().atMost(Duration.ofSeconds(30)).until(() -> duplicatesSeen() >= duplicatesBefore + 3);
 
         for (Scenario scenario : List.of(inOrder, shuffled)) {
@@ -78,7 +78,7 @@ class ReadModelsTest {
             assertExact(scenario, snapshots.of(hub, now, List.of()).await().indefinitely());
             assertPublic(summaries.of(hub).await().indefinitely());
         }
-        assertThat(Db.count("SELECT COALESCE(sum(events), 0) FROM ignored_event WHERE event_type = ?",
+        assertThat(ReadModelDb.DB.count("SELECT COALESCE(sum(events), 0) FROM ignored_event WHERE event_type = ?",
                 "org.tredegar.requests.FollowUpDue.v1")).isEqualTo(ignoredBefore + 2);
     }
 
@@ -92,8 +92,8 @@ class ReadModelsTest {
 
         Scenario after = new Scenario(Instant.now());
         String next = Events.send(after.events().get(5)); // a RequestSubmitted on the same topic
-        await().atMost(Duration.ofSeconds(60)).until(() -> Db.processed(List.of(next)) == 1);
-        assertThat(Db.count("SELECT count(*) FROM processed_events WHERE event_id = ?", poison)).isZero();
+        await().atMost(Duration.ofSeconds(60)).until(() -> ReadModelDb.processed(List.of(next)) == 1);
+        assertThat(ReadModelDb.DB.count("SELECT count(*) FROM processed_events WHERE event_id = ?", poison)).isZero();
     }
 
     private static void assertExact(Scenario s, HubSnapshot snap) {

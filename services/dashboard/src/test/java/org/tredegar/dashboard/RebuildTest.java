@@ -38,10 +38,10 @@ class RebuildTest {
         Scenario scenario = new Scenario(now);
         Set<String> ids = new LinkedHashSet<>();
         scenario.events().forEach(e -> ids.add(Events.send(e)));
-        await().atMost(Duration.ofSeconds(60)).until(() -> Db.processed(ids) == ids.size());
+        await().atMost(Duration.ofSeconds(60)).until(() -> ReadModelDb.processed(ids) == ids.size());
         Hub hub = new Hub(scenario.hub, "test", "Test hub");
         HubSnapshot before = snapshots.of(hub, now, List.of()).await().indefinitely();
-        long requestsBefore = Db.count("SELECT count(*) FROM request_state");
+        long requestsBefore = ReadModelDb.DB.count("SELECT count(*) FROM request_state");
 
         given().post("/api/v1/admin/rebuild").then().statusCode(202).body("state", equalTo("running"));
         await().atMost(Duration.ofSeconds(120)).until(() ->
@@ -49,8 +49,8 @@ class RebuildTest {
 
         HubSnapshot after = snapshots.of(hub, now, List.of()).await().indefinitely();
         assertThat(after).usingRecursiveComparison().isEqualTo(before);
-        assertThat(Db.count("SELECT count(*) FROM request_state")).isEqualTo(requestsBefore);
-        assertThat(Db.processed(ids)).isEqualTo(ids.size());
+        assertThat(ReadModelDb.DB.count("SELECT count(*) FROM request_state")).isEqualTo(requestsBefore);
+        assertThat(ReadModelDb.processed(ids)).isEqualTo(ids.size());
         assertThat(given().get("/api/v1/admin/rebuild").then().extract().<Integer>path("replayed")).isGreaterThanOrEqualTo(ids.size());
     }
 

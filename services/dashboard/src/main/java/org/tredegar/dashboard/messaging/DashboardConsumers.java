@@ -6,10 +6,10 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.tredegar.dashboard.domain.ReadModelProjector;
+import org.tredegar.dashboard.persistence.EventFacts;
 import org.tredegar.platform.inbox.EventInbox;
 import org.tredegar.platform.inbox.IncomingEvent;
 
-import static org.tredegar.dashboard.persistence.Statements.run;
 
 /**
  * Every topic, through the shared idempotent inbox (consumer group and inbox name "dashboard"): a redelivered
@@ -50,8 +50,6 @@ public class DashboardConsumers {
 
     /** The event rate and the "stale" age count live arrivals only (a rebuild's replay is not traffic). */
     private static Uni<Void> arrived(String topic, IncomingEvent event) {
-        return run("INSERT INTO topic_activity (topic, minute, events, last_at) VALUES (?1, date_trunc('minute', now()), 1, now()) "
-                + "ON CONFLICT (topic, minute) DO UPDATE SET events = topic_activity.events + 1, "
-                + "last_at = GREATEST(topic_activity.last_at, EXCLUDED.last_at)", topic).replaceWithVoid();
+        return EventFacts.arrived(topic);
     }
 }

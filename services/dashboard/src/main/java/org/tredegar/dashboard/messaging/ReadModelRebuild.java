@@ -15,6 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.tredegar.contracts.Topics;
 import org.tredegar.dashboard.domain.ReadModelProjector;
+import org.tredegar.dashboard.persistence.EventFacts;
 import org.tredegar.platform.inbox.EventInbox;
 import org.tredegar.platform.problem.ApiProblem;
 
@@ -26,7 +27,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 
-import static org.tredegar.dashboard.persistence.Statements.run;
 
 /**
  * Rebuilds the read models from the topics: empties them (and the inbox's memory of the dashboard's events) in one
@@ -41,9 +41,6 @@ public class ReadModelRebuild {
     private static final Logger LOG = Logger.getLogger(ReadModelRebuild.class);
     static final List<String> TOPICS = List.of(Topics.REQUESTS, Topics.VOLUNTEERS, Topics.LOGISTICS, Topics.NOTIFICATIONS);
     /** Every read model; topic_activity is operational (live traffic) and stays. */
-    static final List<String> READ_MODELS = List.of("request_state", "request_item", "volunteer_state",
-            "volunteer_activity", "offer_state", "stock_report", "stock_movement", "reservation_line",
-            "reservation_release", "delivery_state", "notification_outcome", "escalation", "ignored_event");
 
     public record Status(String state, Instant startedAt, Instant finishedAt, long replayed, long skipped,
                          Map<String, Long> endOffsets, String error) {
@@ -83,8 +80,7 @@ public class ReadModelRebuild {
         Map<String, Long> ends = Map.of();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig())) {
             VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
-                    run("TRUNCATE " + String.join(", ", READ_MODELS))
-                            .chain(() -> run("DELETE FROM processed_events WHERE consumer = ?1", DashboardConsumers.CONSUMER))));
+                    EventFacts.emptyForRebuild(DashboardConsumers.CONSUMER)));
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : TOPICS) {
                 for (PartitionInfo p : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {

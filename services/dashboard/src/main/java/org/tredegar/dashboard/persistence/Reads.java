@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.tredegar.platform.persistence.SqlTime;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -38,7 +39,7 @@ public class Reads {
     private Uni<RowSet<Row>> query(String sql, Object... params) {
         Tuple tuple = Tuple.tuple();
         for (Object p : params) {
-            tuple.addValue(p instanceof Instant instant ? Statements.utc(instant) : p);
+            tuple.addValue(p instanceof Instant instant ? SqlTime.utc(instant) : p);
         }
         return pool.preparedQuery(sql).execute(tuple);
     }
