@@ -1,6 +1,7 @@
 package org.tredegar.e2e;
 
 import org.tredegar.launcher.Component;
+import org.tredegar.launcher.SandboxEnvironment;
 import org.tredegar.launcher.ServiceEnvironment;
 import org.tredegar.launcher.keycloak.KeycloakServer;
 import org.tredegar.launcher.process.JavaProcess;
@@ -35,6 +36,10 @@ final class RunningPlatform {
     final Map<String, Integer> ports = new LinkedHashMap<>();
     final Map<String, Path> logs = new HashMap<>();
     final int keycloakPort;
+    /** The sandbox's part name, and the provider secret it and the services share in these tests (not a secret). */
+    static final String SANDBOX = "sandbox";
+    static final String SMS_AUTH_TOKEN = "e2e-sms-auth-token";
+    private int sandboxPort;
     final Path logDir;
 
     static synchronized RunningPlatform get() {
@@ -68,6 +73,9 @@ final class RunningPlatform {
             ports.put(service, port);
             urls.put(service, "http://localhost:" + port);
         }
+        sandboxPort = Ports.free();
+        int smtpPort = Ports.free();
+        Process sandbox = startSandbox(root, smtpPort, urls.get("notifications"));
         keycloak.waitUntilReady(Duration.ofMinutes(5));
         String realm = "http://localhost:" + keycloakPort + "/realms/tredegar";
         Map<String, Process> processes = new LinkedHashMap<>();
@@ -79,6 +87,9 @@ final class RunningPlatform {
             env.put("TREDEGAR_CONTACT_HASH_KEY", "ZTJlLW9ubHktbG9va3VwLWhhc2gta2V5LTAxMjM0NTY=");
             // Every test call comes from loopback; per-address limits are tested in the requests service itself.
             env.put("TREDEGAR_RATE_LIMIT_EXEMPT", "127.0.0.1,0:0:0:0:0:0:0:1,::1");
+            // Texts and mail go through the sandbox, and its calls are signed, as with a real provider.
+            env.putAll(SandboxEnvironment.forService(service, sandboxUrl(), smtpPort, SMS_AUTH_TOKEN,
+                    urls.get("notifications")));
             Path log = logDir.resolve(service + ".log");
             logs.put(service, log);
             Process process = JavaProcess.start(List.of("-Xmx256m", "-XX:+UseSerialGC", "-jar",
@@ -86,7 +97,24 @@ final class RunningPlatform {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> JavaProcess.stopTree(process.toHandle(), 10_000)));
             processes.put(service, process);
         }
+        processes.put(SANDBOX, sandbox);
         processes.forEach((service, process) -> awaitReady(service, process));
+    }
+
+    /** The local SMS provider and mail catcher (infra/sandbox), as `./tredegar up` runs it. */
+    private Process startSandbox(Path root, int smtpPort, String notificationsUrl) {
+        ports.put(SANDBOX, sandboxPort);
+        // Its log is kept apart from the services' logs: it plays the provider, which sees numbers by its nature.
+        Path log = logDir.resolve(SANDBOX + ".log");
+        Process process = JavaProcess.start(List.of("-Xmx192m", "-XX:+UseSerialGC", "-jar",
+                        root.resolve("infra/sandbox/target/quarkus-app/quarkus-run.jar").toString()),
+                SandboxEnvironment.forSandbox(sandboxPort, smtpPort, SMS_AUTH_TOKEN, notificationsUrl), log, false);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> JavaProcess.stopTree(process.toHandle(), 10_000)));
+        return process;
+    }
+
+    String sandboxUrl() {
+        return "http://localhost:" + sandboxPort;
     }
 
     String url(String service) {
@@ -106,7 +134,7 @@ final class RunningPlatform {
         long deadline = System.currentTimeMillis() + Duration.ofMinutes(4).toMillis();
         while (System.currentTimeMillis() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(service + " died while starting:\n" + Logs.tail(logs.get(service), 40));
+                throw new IllegalStateException(service + " died while starting:\n" + Logs.tail(log(service), 40));
             }
             try {
                 HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready"))
@@ -122,7 +150,11 @@ final class RunningPlatform {
             }
             sleep(250);
         }
-        throw new IllegalStateException(service + " was not ready in time:\n" + Logs.tail(logs.get(service), 40));
+        throw new IllegalStateException(service + " was not ready in time:\n" + Logs.tail(log(service), 40));
+    }
+
+    private Path log(String part) {
+        return logs.getOrDefault(part, logDir.resolve(part + ".log"));
     }
 
     private static Path distribution(Path root) {

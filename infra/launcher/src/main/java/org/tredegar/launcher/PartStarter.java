@@ -119,7 +119,8 @@ final class PartStarter {
         Map<String, String> secrets = LocalSecrets.load(state);
         String notificationsUrl = "http://localhost:" + Component.named("notifications").port();
         if (app.kind() == Component.Kind.SANDBOX) {
-            return SandboxEnvironment.forSandbox(app.port(), secrets.get(LocalSecrets.SMS_AUTH_TOKEN), notificationsUrl);
+            return SandboxEnvironment.forSandbox(app.port(), SandboxEnvironment.smtpPort(),
+                    secrets.get(LocalSecrets.SMS_AUTH_TOKEN), notificationsUrl);
         }
         Map<String, String> urls = new HashMap<>();
         for (Component other : Component.all()) {
@@ -130,8 +131,8 @@ final class PartStarter {
         Map<String, String> env = ServiceEnvironment.of(app.name(), app.port(),
                 "127.0.0.1:" + Component.named("postgres").port(), "127.0.0.1:" + Component.named("kafka").port(),
                 "http://localhost:" + Component.named("keycloak").port() + "/realms/tredegar", urls);
-        env.putAll(SandboxEnvironment.forService(app.name(),
-                "http://localhost:" + Component.named("sandbox").port(), notificationsUrl));
+        env.putAll(SandboxEnvironment.forService(app.name(), "http://localhost:" + Component.named("sandbox").port(),
+                SandboxEnvironment.smtpPort(), secrets.get(LocalSecrets.SMS_AUTH_TOKEN), notificationsUrl));
         env.putAll(secrets);
         return env;
     }
