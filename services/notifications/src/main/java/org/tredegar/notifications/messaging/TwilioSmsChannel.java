@@ -58,7 +58,7 @@ public class TwilioSmsChannel implements Channel {
     @Override
     public Uni<String> send(OutgoingMessage message) {
         MultiMap form = MultiMap.caseInsensitiveMultiMap()
-                .add("To", message.to())
+                .add("To", e164(message.to()))
                 .add("From", from)
                 .add("Body", message.message().text());
         statusCallbackUrl.ifPresent(url -> form.add("StatusCallback", url));
@@ -74,7 +74,7 @@ public class TwilioSmsChannel implements Channel {
     @Override
     public Uni<Optional<String>> alreadySent(OutgoingMessage message, Instant since) {
         return client.getAbs(messagesUrl())
-                .addQueryParam("To", message.to())
+                .addQueryParam("To", e164(message.to()))
                 .addQueryParam("DateSent>", since.atZone(ZoneOffset.UTC).toLocalDate().toString())
                 .addQueryParam("PageSize", "100")
                 .putHeader("Authorization", basicAuth())
@@ -120,5 +120,14 @@ public class TwilioSmsChannel implements Channel {
     private String basicAuth() {
         String credentials = accountSid + ":" + authToken.orElse("");
         return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The provider takes numbers in E.164 only ({@code +447700900101}); people write them with spaces, dashes or
+     * brackets ({@code +44 7700 900101}), and that is how contacts are kept. The same punctuation the keyed lookup
+     * hash ignores, so a reply from the E.164 number still finds its sender.
+     */
+    static String e164(String number) {
+        return number.replaceAll("[\\s()-]", "");
     }
 }
