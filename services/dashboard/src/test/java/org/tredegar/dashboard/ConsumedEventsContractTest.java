@@ -3,9 +3,9 @@ package org.tredegar.dashboard;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.junit.jupiter.api.Test;
-import org.tredegar.contracts.Topics;
 import org.tredegar.contracts.samples.GoldenSample;
 import org.tredegar.contracts.samples.GoldenSamples;
+import org.tredegar.dashboard.messaging.DashboardConsumers;
 import org.tredegar.platform.inbox.EventInbox;
 import org.tredegar.platform.inbox.IncomingEvent;
 
@@ -21,7 +21,7 @@ class ConsumedEventsContractTest {
 
     @Test
     void everyGoldenSampleOfEveryConsumedTopicParses() {
-        List<String> topics = List.of(Topics.REQUESTS, Topics.VOLUNTEERS, Topics.LOGISTICS, Topics.NOTIFICATIONS);
+        List<String> topics = DashboardConsumers.TOPICS;
         int parsed = 0;
         for (String topic : topics) {
             List<GoldenSample> samples = GoldenSamples.forTopic(topic);

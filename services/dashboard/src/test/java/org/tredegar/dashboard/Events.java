@@ -1,7 +1,8 @@
 package org.tredegar.dashboard;
 
-import org.tredegar.contracts.EventType;
+import org.tredegar.contracts.EventCatalog;
 import org.tredegar.contracts.TredegarEvent;
+import org.tredegar.contracts.requests.v1.RequestSubmitted;
 import org.tredegar.testing.KafkaTestClient;
 
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,7 @@ final class Events {
     static String sendUnknown(String topic, String key) {
         String id = UUID.randomUUID().toString();
         KafkaTestClient.send(topic, key, "{\"hubId\":\"x\"}".getBytes(StandardCharsets.UTF_8),
-                headers("org.tredegar.requests.Bogus.v1", "/tredegar/requests", id, key));
+                headers("org.tredegar.requests.Bogus.v1", EventCatalog.of(RequestSubmitted.class).source(), id, key));
         return id;
     }
 

@@ -15,6 +15,7 @@ import org.tredegar.contracts.model.GeoPoint;
 import org.tredegar.contracts.model.HelpCategory;
 import org.tredegar.contracts.model.IntakeChannel;
 import org.tredegar.contracts.model.Urgency;
+import org.tredegar.contracts.requests.v1.RequestMatched;
 import org.tredegar.contracts.requests.v1.RequestSubmitted;
 import org.tredegar.platform.hub.HubIds;
 import org.tredegar.testing.TredegarInfraResource;
@@ -37,6 +38,7 @@ import java.util.function.Predicate;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.startsWith;
 
 /** The operator page and its stream show only the caller's hubs, and news arrives without a reload. */
@@ -92,6 +94,29 @@ class OperatorPageTest {
         // Both hubs, both maps: page and script together stay far below the public page's 200 KB budget.
         assertThat(response.asByteArray().length + script).as("operator page + script bytes")
                 .isLessThan(PublicPagesTest.PAGE_BUDGET_BYTES);
+    }
+
+    @Test
+    @TestSecurity(user = "coord-t", roles = "coordinator")
+    @OidcSecurity(claims = @Claim(key = "hubs", value = "tredegar"))
+    void aMatchedRequestIsListedAsAClaimWithItsStatus() {
+        UUID request = UUID.randomUUID();
+        UUID volunteer = UUID.randomUUID();
+        Instant at = Instant.now().minus(Duration.ofMinutes(5));
+        List<String> ids = List.of(
+                Events.send(new RequestSubmitted(request, HubIds.idOf("tredegar"), HelpCategory.GROCERIES,
+                        Urgency.ROUTINE, "Weekly shop", null, null, List.of(), "en", false, ContactChannel.NONE,
+                        IntakeChannel.WEB, null, false, at)),
+                Events.send(new RequestMatched(request, HubIds.idOf("tredegar"), UUID.randomUUID(), volunteer,
+                        at.plusSeconds(60))));
+        await().atMost(Duration.ofSeconds(60)).until(() -> ReadModelDb.processed(ids) == ids.size());
+
+        // The snapshot is recomputed soon after events arrive; the claims table (the 50 held longest, so perhaps
+        // older ones than this) shows the status by its slug, on the page as in the JSON.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(given().get("/operator").then()
+                .statusCode(200).extract().asString()).contains("<td>matched</td>"));
+        given().get("/operator/snapshot").then().statusCode(200)
+                .body("[0].claims.status", org.hamcrest.Matchers.hasItem("matched"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.tredegar.dashboard;
 
+import org.tredegar.dashboard.messaging.DashboardConsumers;
 import org.tredegar.testing.Db;
 
 import java.util.Collection;
@@ -13,7 +14,7 @@ final class ReadModelDb {
 
     /** How many of these CloudEvent ids the dashboard's inbox has processed. */
     static long processed(Collection<String> ceIds) {
-        return DB.count("SELECT count(*) FROM processed_events WHERE consumer = 'dashboard' AND event_id = ANY(?)",
-                (Object) ceIds.toArray(new String[0]));
+        return DB.count("SELECT count(*) FROM processed_events WHERE consumer = ? AND event_id = ANY(?)",
+                DashboardConsumers.CONSUMER, ceIds.toArray(new String[0]));
     }
 }

@@ -7,7 +7,11 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.tredegar.contracts.Topics;
+import org.tredegar.contracts.EventCatalog;
 import org.tredegar.contracts.TredegarEvent;
+import org.tredegar.contracts.model.RequestStatus;
+import org.tredegar.contracts.requests.v1.FollowUpDue;
+import org.tredegar.dashboard.api.PublicSummary;
 import org.tredegar.dashboard.config.Hub;
 import org.tredegar.dashboard.domain.HubSnapshot;
 import org.tredegar.dashboard.domain.HubSnapshot.AreaRow;
@@ -17,7 +21,7 @@ import org.tredegar.dashboard.domain.HubSnapshot.ItemRow;
 import org.tredegar.dashboard.domain.HubSnapshot.UrgencyRow;
 import org.tredegar.dashboard.domain.OperatorSnapshots;
 import org.tredegar.dashboard.domain.PublicSummaries;
-import org.tredegar.dashboard.domain.PublicSummary;
+import org.tredegar.dashboard.messaging.DashboardConsumers;
 import org.tredegar.testing.KafkaTestClient;
 import org.tredegar.testing.TredegarInfraResource;
 
@@ -41,6 +45,8 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 @QuarkusTestResource(value = TredegarInfraResource.class, initArgs = @ResourceArg(name = "database", value = "dashboard"))
 class ReadModelsTest {
+    static final String FOLLOW_UP_DUE = EventCatalog.of(FollowUpDue.class).type();
+
     @Inject
     OperatorSnapshots snapshots;
     @Inject
@@ -50,7 +56,7 @@ class ReadModelsTest {
     void aKnownHistoryGivesExactFiguresInAnyOrderAndWithDuplicates() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         long ignoredBefore = ReadModelDb.DB.count("SELECT COALESCE(sum(events), 0) FROM ignored_event WHERE event_type = ?",
-                "org.tredegar.requests.FollowUpDue.v1");
+                FOLLOW_UP_DUE);
         double duplicatesBefore = duplicatesSeen();
 
         Scenario inOrder = new Scenario(now);
@@ -76,17 +82,17 @@ class ReadModelsTest {
         for (Scenario scenario : List.of(inOrder, shuffled)) {
             Hub hub = new Hub(scenario.hub, "test", "Test hub");
             assertExact(scenario, snapshots.of(hub, now, List.of()).await().indefinitely());
-            assertPublic(summaries.of(hub).await().indefinitely());
+            assertPublic(PublicSummary.of(summaries.of(hub).await().indefinitely()));
         }
         assertThat(ReadModelDb.DB.count("SELECT COALESCE(sum(events), 0) FROM ignored_event WHERE event_type = ?",
-                "org.tredegar.requests.FollowUpDue.v1")).isEqualTo(ignoredBefore + 2);
+                FOLLOW_UP_DUE)).isEqualTo(ignoredBefore + 2);
     }
 
     @Test
     void anUnknownEventTypeGoesToTheDeadLetterTopicAndTheConsumerGoesOn() {
         String key = java.util.UUID.randomUUID().toString();
         String poison = Events.sendUnknown(Topics.REQUESTS, key);
-        List<ConsumerRecord<String, byte[]>> dead = KafkaTestClient.read("tredegar.requests.v1.dashboard.dlq",
+        List<ConsumerRecord<String, byte[]>> dead = KafkaTestClient.read(Topics.deadLetter(Topics.REQUESTS, DashboardConsumers.CONSUMER),
                 Duration.ofSeconds(60), seen -> seen.stream().anyMatch(r -> poison.equals(KafkaTestClient.header(r, "ce_id"))));
         assertThat(dead).anyMatch(r -> poison.equals(KafkaTestClient.header(r, "ce_id")));
 
@@ -133,7 +139,7 @@ class ReadModelsTest {
         assertThat(snap.claims()).hasSize(1);
         assertThat(snap.claims().get(0).requestId()).isEqualTo(s.e);
         assertThat(snap.claims().get(0).volunteerId()).isEqualTo(s.v2);
-        assertThat(snap.claims().get(0).status()).isEqualTo("matched");
+        assertThat(snap.claims().get(0).status()).isEqualTo(RequestStatus.MATCHED);
         assertThat(snap.claims().get(0).since()).isEqualTo(s.t0.plus(Duration.ofMinutes(70)));
 
         assertThat(snap.stockAlerts()).containsExactly(new HubSnapshot.StockLevel(s.location, "blanket", 5, 10));

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.tredegar.dashboard.messaging.ReadModelRebuild;
+import org.tredegar.platform.problem.ApiProblem;
 
 /** Rebuild of the read models from the topics (README "Rebuild"). */
 @Path("/api/v1/admin/rebuild")
@@ -21,7 +22,9 @@ public class AdminResource {
     /** Starts a rebuild in the background: 202 with its status; 409 while one is running. */
     @POST
     public Response start() {
-        return Response.accepted(rebuild.start()).build();
+        ReadModelRebuild.Status running = rebuild.start().orElseThrow(() -> ApiProblem.conflict("rebuild-running",
+                "a rebuild started at " + rebuild.status().startedAt() + " is still running"));
+        return Response.accepted(running).build();
     }
 
     @GET

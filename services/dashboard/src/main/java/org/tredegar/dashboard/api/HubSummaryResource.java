@@ -10,7 +10,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.tredegar.dashboard.config.Hubs;
 import org.tredegar.dashboard.domain.PublicSummaries;
-import org.tredegar.dashboard.domain.PublicSummary;
 import org.tredegar.platform.problem.ApiProblem;
 import org.tredegar.platform.web.ratelimit.RateLimited;
 
@@ -27,6 +26,6 @@ public class HubSummaryResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<PublicSummary> summary(@PathParam("hubId") String hubId) {
-        return summaries.of(hubs.find(hubId).orElseThrow(() -> ApiProblem.notFound("hub " + hubId)));
+        return summaries.of(hubs.find(hubId).orElseThrow(() -> ApiProblem.notFound("hub " + hubId))).map(PublicSummary::of);
     }
 }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.tredegar.dashboard.config.DashboardConfig;
+import org.tredegar.dashboard.config.Hub;
 import org.tredegar.dashboard.config.Hubs;
 import org.tredegar.dashboard.domain.PublicSummaries;
 import org.tredegar.platform.web.ratelimit.RateLimited;
@@ -41,7 +42,7 @@ public class PublicPages {
 
     @GET
     public Uni<String> index() {
-        return Multi.createFrom().iterable(hubs.all()).onItem().transformToUniAndConcatenate(summaries::of)
+        return Multi.createFrom().iterable(hubs.all()).onItem().transformToUniAndConcatenate(this::summary)
                 .collect().asList()
                 .chain(list -> index.data("summaries", list).data("suppressedBelow", config.suppressBelow()).createUni());
     }
@@ -50,9 +51,13 @@ public class PublicPages {
     @Path("hubs/{slug}")
     public Uni<Response> hub(@PathParam("slug") String slug) {
         return hubs.find(slug)
-                .map(h -> summaries.of(h).chain(s -> hub.data("s", s).createUni())
+                .map(h -> summary(h).chain(s -> hub.data("s", s).createUni())
                         .map(html -> Response.ok(html).build()))
                 .orElseGet(() -> notFound.data("slug", slug).createUni()
                         .map(html -> Response.status(404).entity(html).type(MediaType.TEXT_HTML + ";charset=UTF-8").build()));
+    }
+
+    private Uni<PublicSummary> summary(Hub hub) {
+        return summaries.of(hub).map(PublicSummary::of);
     }
 }

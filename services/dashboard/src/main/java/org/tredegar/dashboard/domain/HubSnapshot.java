@@ -1,5 +1,7 @@
 package org.tredegar.dashboard.domain;
 
+import org.tredegar.contracts.model.RequestStatus;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -59,7 +61,7 @@ public record HubSnapshot(
     public record ItemRow(String item, long requested, long inStock) {
     }
 
-    public record Claim(UUID requestId, UUID volunteerId, String status, Instant since, long minutes) {
+    public record Claim(UUID requestId, UUID volunteerId, RequestStatus status, Instant since, long minutes) {
     }
 
     public record StockLevel(UUID locationId, String item, long available, long minimum) {
@@ -84,17 +86,6 @@ public record HubSnapshot(
      */
     public record TopicRate(String topic, long lastMinute, long last15Minutes, List<Long> perMinute, Instant lastEventAt,
                             Long consumerLag, Instant lagMeasuredAt) {
-        private static final String BARS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588";
-
-        /** Block characters, one per minute, scaled to the busiest minute (the page's script draws the same). */
-        public String sparkline() {
-            long max = perMinute.stream().mapToLong(Long::longValue).max().orElse(0);
-            StringBuilder out = new StringBuilder();
-            for (long n : perMinute) {
-                out.append(max == 0 ? BARS.charAt(0) : BARS.charAt((int) Math.min(7, n * 7 / max)));
-            }
-            return out.toString();
-        }
     }
 
     /**

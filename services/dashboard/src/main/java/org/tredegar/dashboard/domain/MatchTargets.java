@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.tredegar.contracts.model.Urgency;
 import org.tredegar.dashboard.config.DashboardConfig;
-import org.tredegar.dashboard.persistence.OperatorFigures;
+import org.tredegar.dashboard.persistence.RequestView;
 
 import java.time.Duration;
 
@@ -26,8 +26,8 @@ public class MatchTargets {
     }
 
     /** The targets in seconds, as the read-model queries compute deadlines with them. */
-    public OperatorFigures.Targets seconds() {
-        return new OperatorFigures.Targets(of(Urgency.LIFE_SAFETY).toSeconds(), of(Urgency.URGENT).toSeconds(),
+    public RequestView.Targets seconds() {
+        return new RequestView.Targets(of(Urgency.LIFE_SAFETY).toSeconds(), of(Urgency.URGENT).toSeconds(),
                 of(Urgency.ROUTINE).toSeconds(), of(Urgency.SCHEDULED).toSeconds());
     }
 }

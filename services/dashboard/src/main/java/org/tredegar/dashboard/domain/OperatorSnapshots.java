@@ -3,19 +3,16 @@ package org.tredegar.dashboard.domain;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.tredegar.contracts.Topics;
 import org.tredegar.contracts.model.Urgency;
 import org.tredegar.dashboard.config.DashboardConfig;
 import org.tredegar.dashboard.config.Hub;
 import org.tredegar.dashboard.config.HubArea;
 import org.tredegar.dashboard.config.Hubs;
-import org.tredegar.dashboard.domain.HubSnapshot.AreaRow;
 import org.tredegar.dashboard.domain.HubSnapshot.Backlog;
 import org.tredegar.dashboard.domain.HubSnapshot.ChannelRow;
 import org.tredegar.dashboard.domain.HubSnapshot.Claim;
 import org.tredegar.dashboard.domain.HubSnapshot.Count;
 import org.tredegar.dashboard.domain.HubSnapshot.DeliveryFailure;
-import org.tredegar.dashboard.domain.HubSnapshot.Escalations;
 import org.tredegar.dashboard.domain.HubSnapshot.ItemRow;
 import org.tredegar.dashboard.domain.HubSnapshot.MapView;
 import org.tredegar.dashboard.domain.HubSnapshot.MatchRatio;
@@ -26,7 +23,15 @@ import org.tredegar.dashboard.domain.HubSnapshot.TopicRate;
 import org.tredegar.dashboard.domain.HubSnapshot.UrgencyRow;
 import org.tredegar.dashboard.domain.HubSnapshot.Waiting;
 import org.tredegar.dashboard.messaging.ConsumerLag;
-import org.tredegar.dashboard.persistence.OperatorFigures;
+import org.tredegar.dashboard.messaging.DashboardConsumers;
+import org.tredegar.dashboard.persistence.DeliveryStates;
+import org.tredegar.dashboard.persistence.Escalations;
+import org.tredegar.dashboard.persistence.NotificationOutcomes;
+import org.tredegar.dashboard.persistence.RequestItems;
+import org.tredegar.dashboard.persistence.RequestView;
+import org.tredegar.dashboard.persistence.StockEstimates;
+import org.tredegar.dashboard.persistence.TopicActivity;
+import org.tredegar.dashboard.persistence.VolunteerStates;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +50,21 @@ public class OperatorSnapshots {
             Urgency.ROUTINE.slug(), Urgency.SCHEDULED.slug(), "unknown");
 
     @Inject
-    OperatorFigures figures;
+    RequestView requests;
+    @Inject
+    RequestItems items;
+    @Inject
+    VolunteerStates volunteers;
+    @Inject
+    StockEstimates stock;
+    @Inject
+    NotificationOutcomes notifications;
+    @Inject
+    DeliveryStates deliveries;
+    @Inject
+    Escalations escalations;
+    @Inject
+    TopicActivity activity;
     @Inject
     MatchTargets targets;
     @Inject
@@ -58,11 +77,11 @@ public class OperatorSnapshots {
     /** Per-topic live event rates and consumer lag; the same for every hub, so computed once per refresh. */
     public Uni<List<TopicRate>> eventRates(Instant now) {
         Instant since = now.truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(29));
-        return figures.topicMinutes(since).chain(minutes -> figures.lastEventPerTopic().map(last -> {
+        return activity.minutesSince(since).chain(minutes -> activity.lastEventPerTopic().map(last -> {
             List<TopicRate> rates = new ArrayList<>();
-            for (String topic : List.of(Topics.REQUESTS, Topics.VOLUNTEERS, Topics.LOGISTICS, Topics.NOTIFICATIONS)) {
+            for (String topic : DashboardConsumers.TOPICS) {
                 long[] perMinute = new long[30];
-                for (OperatorFigures.TopicMinute minute : minutes) {
+                for (TopicActivity.TopicMinute minute : minutes) {
                     if (topic.equals(minute.topic())) {
                         long index = Duration.between(since, minute.minute()).toMinutes();
                         if (index >= 0 && index < 30) {
@@ -84,29 +103,29 @@ public class OperatorSnapshots {
     }
 
     public Uni<HubSnapshot> of(Hub hub, Instant now, List<TopicRate> rates) {
-        OperatorFigures.Targets within = targets.seconds();
+        RequestView.Targets within = targets.seconds();
         Uni<Backlog> backlog = backlog(hub.id(), within, now);
-        Uni<List<Count>> byStatus = figures.byStatus(hub.id());
-        Uni<List<Count>> byCategory = figures.openByCategory(hub.id());
-        Uni<MatchRatio> ratio = figures.matchedWithinTarget(hub.id(), within).map(counts -> {
-            long matched = counts[0];
-            long inTime = counts[1];
+        Uni<List<Count>> byStatus = requests.byStatus(hub.id());
+        Uni<List<Count>> byCategory = requests.openByCategory(hub.id());
+        Uni<MatchRatio> ratio = requests.matchedWithinTarget(hub.id(), within).map(counts -> {
+            long matched = counts.matched();
+            long inTime = counts.withinTarget();
             return new MatchRatio(matched, inTime, matched == 0 ? null : Math.round(1000.0 * inTime / matched) / 1000.0);
         });
         Uni<Supply> supply = supply(hub.id());
-        Uni<List<Claim>> claims = figures.oldestClaims(hub.id()).map(rows -> rows.stream().map(row -> new Claim(
+        Uni<List<Claim>> claims = requests.oldestClaims(hub.id()).map(rows -> rows.stream().map(row -> new Claim(
                 row.requestId(), row.holderId(), row.status(), row.since(),
                 row.since() == null ? 0 : Duration.between(row.since(), now).toMinutes())).toList());
-        Uni<List<StockLevel>> stock = stockLevels(hub.id()).map(levels -> levels.stream()
+        Uni<List<StockLevel>> alerts = stock.levels(hub.id()).map(levels -> levels.stream()
                 .filter(l -> l.minimum() >= 0 && l.available() < l.minimum()).toList());
-        Uni<Notifications> notifications = figures.notificationsPerChannel(hub.id())
+        Uni<Notifications> messages = notifications.lastDayPerChannel(hub.id())
                 .map(rows -> new Notifications(rows.stream().mapToLong(ChannelRow::sent).sum(),
                         rows.stream().mapToLong(ChannelRow::failed).sum(), rows));
-        Uni<List<DeliveryFailure>> failures = figures.latestDeliveryFailures(hub.id());
-        Uni<Escalations> escalations = figures.escalations(hub.id());
+        Uni<List<DeliveryFailure>> failures = deliveries.latestFailures(hub.id());
+        Uni<HubSnapshot.Escalations> escalated = escalations.figures(hub.id());
         Uni<MapView> map = map(hub);
-        return Uni.combine().all().unis(backlog, byStatus, byCategory, ratio, supply, claims, stock, notifications,
-                failures, escalations, map).with(parts -> {
+        return Uni.combine().all().unis(backlog, byStatus, byCategory, ratio, supply, claims, alerts, messages,
+                failures, escalated, map).with(parts -> {
             Instant lastEvent = rates.stream().map(TopicRate::lastEventAt).filter(java.util.Objects::nonNull)
                     .max(Comparator.naturalOrder()).orElse(null);
             Long age = lastEvent == null ? null : Math.max(0, Duration.between(lastEvent, now).toSeconds());
@@ -114,15 +133,15 @@ public class OperatorSnapshots {
             return new HubSnapshot(hub.id(), hub.slug(), hub.name(), now, lastEvent, age, stale,
                     (Backlog) parts.get(0), cast(parts.get(1)), cast(parts.get(2)), (MatchRatio) parts.get(3),
                     (Supply) parts.get(4), cast(parts.get(5)), cast(parts.get(6)), (Notifications) parts.get(7),
-                    cast(parts.get(8)), (Escalations) parts.get(9), rates, (MapView) parts.get(10));
+                    cast(parts.get(8)), (HubSnapshot.Escalations) parts.get(9), rates, (MapView) parts.get(10));
         });
     }
 
-    private Uni<Backlog> backlog(UUID hubId, OperatorFigures.Targets within, Instant now) {
-        Uni<List<UrgencyRow>> rows = figures.openByUrgency(hubId, within).map(counts -> counts.stream()
+    private Uni<Backlog> backlog(UUID hubId, RequestView.Targets within, Instant now) {
+        Uni<List<UrgencyRow>> rows = requests.openByUrgency(hubId, within).map(counts -> counts.stream()
                 .map(c -> new UrgencyRow(c.urgency(), c.open(), c.unmatched(), c.breaching(),
                         minutesSince(c.oldestUnmatched(), now))).toList());
-        Uni<List<Waiting>> waiting = figures.waiting(hubId, within).map(found -> found.stream().map(w -> new Waiting(
+        Uni<List<Waiting>> waiting = requests.waiting(hubId, within).map(found -> found.stream().map(w -> new Waiting(
                 w.requestId(), w.category(), w.urgency(), w.area(), w.submittedAt(), w.deadline(),
                 w.deadline() != null && w.deadline().isBefore(now),
                 w.submittedAt() == null ? 0 : minutesSince(w.submittedAt(), now), w.escalationLevel())).toList());
@@ -138,9 +157,9 @@ public class OperatorSnapshots {
     }
 
     private Uni<Supply> supply(UUID hubId) {
-        return Uni.combine().all().unis(figures.volunteers(hubId), figures.openByArea(hubId),
-                figures.requestedItems(hubId), stockLevels(hubId)).asTuple().map(t -> {
-            OperatorFigures.VolunteerCounts v = t.getItem1();
+        return Uni.combine().all().unis(volunteers.supply(hubId), requests.openByArea(hubId),
+                items.askedByOpenRequests(hubId), stock.levels(hubId)).asTuple().map(t -> {
+            VolunteerStates.SupplyCounts v = t.getItem1();
             Map<String, Long> inStock = new LinkedHashMap<>();
             t.getItem4().forEach(l -> inStock.merge(l.item(), Math.max(0, l.available()), Long::sum));
             List<String> itemKeys = new ArrayList<>(t.getItem3().keySet());
@@ -168,14 +187,9 @@ public class OperatorSnapshots {
                 neighbours.put(hubs.name(slug), other);
             }
         });
-        return Uni.combine().all().unis(figures.openRequestPoints(hub.id()), figures.openWithoutPlace(hub.id()),
-                        figures.onDutyVolunteerPoints(hub.id())).asTuple()
+        return Uni.combine().all().unis(requests.openRequestPoints(hub.id()), requests.openWithoutPlace(hub.id()),
+                        volunteers.onDutyByHome(hub.id())).asTuple()
                 .map(t -> layout.view(neighbours, t.getItem1(), t.getItem3(), t.getItem2()));
-    }
-
-    /** Estimated available stock per location and item (see {@link OperatorFigures#stockLevels}). */
-    public Uni<List<StockLevel>> stockLevels(UUID hubId) {
-        return figures.stockLevels(hubId);
     }
 
     private static Long minutesSince(Instant then, Instant now) {

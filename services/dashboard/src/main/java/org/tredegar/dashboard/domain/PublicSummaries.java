@@ -22,20 +22,19 @@ public class PublicSummaries {
     @Inject
     DashboardConfig config;
 
-    public Uni<PublicSummary> of(Hub hub) {
+    public Uni<PublicWeek> of(Hub hub) {
         Instant to = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Instant from = to.minus(WEEK);
         // Volunteer activity is kept per day: the week counts whole days from the day "from" falls on.
         var fromDay = from.atZone(ZoneOffset.UTC).toLocalDate();
-        return figures.since(hub.id(), from, fromDay).map(f -> summary(hub, from, to, f));
+        return figures.since(hub.id(), from, fromDay).map(f -> publishable(hub, from, to, f));
     }
 
-    private PublicSummary summary(Hub hub, Instant from, Instant to, PublicFigures.Figures f) {
+    private PublicWeek publishable(Hub hub, Instant from, Instant to, PublicFigures.Figures f) {
         int k = config.suppressBelow();
         // A median of fewer than k times would describe those few people's requests: leave it out.
         Long median = f.matched() < k || f.medianSeconds() == null ? null : Math.round(f.medianSeconds() / 60.0);
-        return new PublicSummary(hub.id(), hub.slug(), hub.name(), from, to, SmallNumbers.cell(f.received(), k),
-                SmallNumbers.cell(f.fulfilled(), k), median, SmallNumbers.cell(f.volunteers(), k),
-                SmallNumbers.cell(f.items(), k), k);
+        return new PublicWeek(hub, from, to, PublicCount.of(f.received(), k), PublicCount.of(f.fulfilled(), k), median,
+                PublicCount.of(f.volunteers(), k), PublicCount.of(f.items(), k), k);
     }
 }

@@ -56,7 +56,7 @@ public class ConsumerLag {
 
     @PostConstruct
     void gauges() {
-        for (String topic : ReadModelRebuild.TOPICS) {
+        for (String topic : DashboardConsumers.TOPICS) {
             Gauge.builder("tredegar.dashboard.consumer.lag", this, lag -> {
                 Long records = lag.of(topic).records();
                 return records == null ? Double.NaN : records;
@@ -69,7 +69,7 @@ public class ConsumerLag {
     @Scheduled(every = "${tredegar.dashboard.lag-every}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void measure() {
         try {
-            latest = Map.copyOf(lagOf(DashboardConsumers.CONSUMER, ReadModelRebuild.TOPICS));
+            latest = Map.copyOf(lagOf(DashboardConsumers.CONSUMER, DashboardConsumers.TOPICS));
             measuredAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
             current = true;
             LOG.debugf("consumer lag of group %s: %s", DashboardConsumers.CONSUMER, latest);

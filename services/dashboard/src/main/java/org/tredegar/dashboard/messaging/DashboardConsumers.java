@@ -5,11 +5,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.tredegar.contracts.Topics;
 import org.tredegar.dashboard.domain.ReadModelProjector;
-import org.tredegar.dashboard.persistence.EventFacts;
+import org.tredegar.dashboard.persistence.TopicActivity;
 import org.tredegar.platform.inbox.EventInbox;
-import org.tredegar.platform.inbox.IncomingEvent;
 
+import java.util.List;
 
 /**
  * Every topic, through the shared idempotent inbox (consumer group and inbox name "dashboard"): a redelivered
@@ -18,11 +19,16 @@ import org.tredegar.platform.inbox.IncomingEvent;
 @ApplicationScoped
 public class DashboardConsumers {
     public static final String CONSUMER = "dashboard";
+    /** The topics it reads (one channel each, in application.properties), in the order the pages list them. */
+    public static final List<String> TOPICS = List.of(Topics.REQUESTS, Topics.VOLUNTEERS, Topics.LOGISTICS,
+            Topics.NOTIFICATIONS);
 
     @Inject
     EventInbox inbox;
     @Inject
     ReadModelProjector projector;
+    @Inject
+    TopicActivity activity;
 
     @Incoming("request-events")
     public Uni<Void> requests(ConsumerRecord<String, byte[]> record) {
@@ -45,11 +51,7 @@ public class DashboardConsumers {
     }
 
     private Uni<Void> live(ConsumerRecord<String, byte[]> record) {
-        return inbox.process(record, CONSUMER, event -> projector.apply(event).chain(() -> arrived(record.topic(), event)));
-    }
-
-    /** The event rate and the "stale" age count live arrivals only (a rebuild's replay is not traffic). */
-    private static Uni<Void> arrived(String topic, IncomingEvent event) {
-        return EventFacts.arrived(topic);
+        // The event rate and the "stale" age count live arrivals only (a rebuild's replay is not traffic).
+        return inbox.process(record, CONSUMER, event -> projector.apply(event).chain(() -> activity.arrived(record.topic())));
     }
 }

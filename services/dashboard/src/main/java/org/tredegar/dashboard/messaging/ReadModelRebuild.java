@@ -1,5 +1,6 @@
 package org.tredegar.dashboard.messaging;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,17 +14,17 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.tredegar.contracts.Topics;
 import org.tredegar.dashboard.domain.ReadModelProjector;
-import org.tredegar.dashboard.persistence.EventFacts;
+import org.tredegar.dashboard.persistence.ReadModels;
 import org.tredegar.platform.inbox.EventInbox;
-import org.tredegar.platform.problem.ApiProblem;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -39,13 +40,21 @@ import java.util.concurrent.atomic.AtomicReference;
 @ApplicationScoped
 public class ReadModelRebuild {
     private static final Logger LOG = Logger.getLogger(ReadModelRebuild.class);
-    static final List<String> TOPICS = List.of(Topics.REQUESTS, Topics.VOLUNTEERS, Topics.LOGISTICS, Topics.NOTIFICATIONS);
-    /** Every read model; topic_activity is operational (live traffic) and stays. */
 
-    public record Status(String state, Instant startedAt, Instant finishedAt, long replayed, long skipped,
+    /** Where the rebuild stands; in JSON as its lower-case name. */
+    public enum State {
+        IDLE, RUNNING, DONE, FAILED;
+
+        @JsonValue
+        public String slug() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public record Status(State state, Instant startedAt, Instant finishedAt, long replayed, long skipped,
                          Map<String, Long> endOffsets, String error) {
         static Status idle() {
-            return new Status("idle", null, null, 0, 0, Map.of(), null);
+            return new Status(State.IDLE, null, null, 0, 0, Map.of(), null);
         }
     }
 
@@ -53,6 +62,8 @@ public class ReadModelRebuild {
     EventInbox inbox;
     @Inject
     ReadModelProjector projector;
+    @Inject
+    ReadModels readModels;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -62,16 +73,17 @@ public class ReadModelRebuild {
         return status.get();
     }
 
-    public synchronized Status start() {
-        if ("running".equals(status.get().state())) {
-            throw ApiProblem.conflict("rebuild-running", "a rebuild started at " + status.get().startedAt() + " is still running");
+    /** Starts a rebuild in the background and returns its status; none while one is running (see {@link #status()}). */
+    public synchronized Optional<Status> start() {
+        if (status.get().state() == State.RUNNING) {
+            return Optional.empty();
         }
-        Status running = new Status("running", Instant.now(), null, 0, 0, Map.of(), null);
+        Status running = new Status(State.RUNNING, Instant.now(), null, 0, 0, Map.of(), null);
         status.set(running);
         Thread worker = new Thread(() -> replay(running.startedAt()), "dashboard-rebuild");
         worker.setDaemon(true);
         worker.start();
-        return running;
+        return Optional.of(running);
     }
 
     private void replay(Instant startedAt) {
@@ -80,9 +92,9 @@ public class ReadModelRebuild {
         Map<String, Long> ends = Map.of();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig())) {
             VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
-                    EventFacts.emptyForRebuild(DashboardConsumers.CONSUMER)));
+                    readModels.emptyForReplay(DashboardConsumers.CONSUMER)));
             List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : TOPICS) {
+            for (String topic : DashboardConsumers.TOPICS) {
                 for (PartitionInfo p : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
                     partitions.add(new TopicPartition(topic, p.partition()));
                 }
@@ -106,13 +118,13 @@ public class ReadModelRebuild {
                         skipped++;
                     }
                 }
-                status.set(new Status("running", startedAt, null, replayed, skipped, ends, null));
+                status.set(new Status(State.RUNNING, startedAt, null, replayed, skipped, ends, null));
             }
-            status.set(new Status("done", startedAt, Instant.now(), replayed, skipped, ends, null));
+            status.set(new Status(State.DONE, startedAt, Instant.now(), replayed, skipped, ends, null));
             LOG.infof("rebuild done: %d events replayed, %d skipped", replayed, skipped);
         } catch (Throwable e) {
             LOG.error("rebuild failed", e);
-            status.set(new Status("failed", startedAt, Instant.now(), replayed, skipped, ends, String.valueOf(e.getMessage())));
+            status.set(new Status(State.FAILED, startedAt, Instant.now(), replayed, skipped, ends, String.valueOf(e.getMessage())));
         }
     }
 

@@ -10,21 +10,22 @@ import jakarta.inject.Inject;
 import org.tredegar.platform.persistence.SqlTime;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Read-model queries on the reactive pool. Not Hibernate: these run from timers and streams that have no Vert.x
- * context, and they only read.
+ * Runs the read-model queries of the persistence classes on the reactive pool. Not Hibernate: these run from
+ * timers and streams that have no Vert.x context, and they only read.
  */
 @ApplicationScoped
-public class Reads {
+class Reads {
     @Inject
     Pool pool;
 
-    public <T> Uni<List<T>> list(String sql, Function<Row, T> mapper, Object... params) {
+    <T> Uni<List<T>> list(String sql, Function<Row, T> mapper, Object... params) {
         return query(sql, params).map(rows -> {
             List<T> out = new ArrayList<>();
             rows.forEach(row -> out.add(mapper.apply(row)));
@@ -32,8 +33,17 @@ public class Reads {
         });
     }
 
-    public <T> Uni<T> one(String sql, Function<Row, T> mapper, Object... params) {
+    <T> Uni<T> one(String sql, Function<Row, T> mapper, Object... params) {
         return list(sql, mapper, params).map(rows -> rows.isEmpty() ? null : rows.get(0));
+    }
+
+    /** Two columns as a map, in row order. */
+    <K, V> Uni<Map<K, V>> map(String sql, Function<Row, K> key, Function<Row, V> value, Object... params) {
+        return query(sql, params).map(rows -> {
+            Map<K, V> out = new LinkedHashMap<>();
+            rows.forEach(row -> out.put(key.apply(row), value.apply(row)));
+            return out;
+        });
     }
 
     private Uni<RowSet<Row>> query(String sql, Object... params) {
@@ -44,12 +54,12 @@ public class Reads {
         return pool.preparedQuery(sql).execute(tuple);
     }
 
-    public static Instant instant(Row row, String column) {
-        OffsetDateTime value = row.getOffsetDateTime(column);
-        return value == null ? null : value.toInstant();
+    static Instant instant(Row row, String column) {
+        return SqlTime.instant(row.getValue(column));
     }
 
-    public static long count(Row row, String column) {
+    /** A count or sum; NULL (no rows to sum) is 0. */
+    static long count(Row row, String column) {
         Long value = row.getLong(column);
         return value == null ? 0 : value;
     }

@@ -10,9 +10,10 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * One request as the dashboard knows it (table request_state). Written only by {@code ReadModelProjector} with
+ * One request as the dashboard knows it (table request_state). Written only by {@link RequestStates} with
  * merging SQL (GREATEST/LEAST on event times), never by read-modify-write through this entity, so that duplicate
- * and out-of-order events cannot overwrite newer facts. Read-only here.
+ * and out-of-order events cannot overwrite newer facts. Read-only here; it also gives Hibernate Reactive an entity,
+ * without which its session (the inbox's transaction) would not start.
  */
 @Entity
 @Table(name = "request_state")

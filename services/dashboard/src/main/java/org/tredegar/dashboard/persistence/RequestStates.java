@@ -1,6 +1,7 @@
 package org.tredegar.dashboard.persistence;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -8,12 +9,13 @@ import java.util.UUID;
 import static org.tredegar.dashboard.persistence.Statements.run;
 
 /**
- * The request read models ({@code request_state}, {@code request_item}, {@code escalation}). Every statement merges
- * by the event's own time (GREATEST, LEAST, last-writer-wins with a fixed tie-break) or inserts a fact keyed by its
- * identity, so duplicates and events arriving in any order leave the same rows.
+ * One row per request ({@code request_state}): the time each lifecycle step was last (or first) seen. Every
+ * statement merges by the event's own time (GREATEST, LEAST, last-writer-wins with a fixed tie-break), so
+ * duplicates and events arriving in any order leave the same row. Read through {@link RequestView}.
  */
-public final class RequestStates {
-    /** The lifecycle steps a request_state row records, each the latest time it was seen. */
+@ApplicationScoped
+public class RequestStates {
+    /** The lifecycle steps a row records, each the latest time it was seen; the status is whichever is latest. */
     public enum Step {
         TRIAGED("triaged_at"), MATCHED("matched_at"), IN_PROGRESS("in_progress_at"), FULFILLED("fulfilled_at"),
         CANCELLED("cancelled_at"), CLOSED("closed_at"), REOPENED("reopened_at"), RELEASED("released_at"),
@@ -26,11 +28,11 @@ public final class RequestStates {
         }
     }
 
-    private RequestStates() {
-    }
-
-    /** Creates the row if needed and takes category/urgency if this source is newer (or ranks higher at the same time). */
-    public static Uni<Void> classify(UUID requestId, UUID hubId, String category, String urgency, Instant at, int rank) {
+    /**
+     * Creates the row if needed and takes category/urgency if this source is newer, or ranks higher at the same
+     * time ({@code rank}: a larger number wins a tie).
+     */
+    public Uni<Void> classify(UUID requestId, UUID hubId, String category, String urgency, Instant at, int rank) {
         String newer = "(request_state.class_at IS NULL OR (EXCLUDED.class_at, EXCLUDED.class_rank) > "
                 + "(request_state.class_at, request_state.class_rank))";
         return run("INSERT INTO request_state (request_id, hub_id, category, urgency, class_at, class_rank) "
@@ -42,52 +44,47 @@ public final class RequestStates {
                 requestId, hubId, category, urgency, at, rank).replaceWithVoid();
     }
 
-    public static Uni<Void> submittedAt(UUID requestId, Instant at) {
+    /** The first submission time is kept (the row exists: {@link #classify} made it). */
+    public Uni<Void> submittedAt(UUID requestId, Instant at) {
         return run("UPDATE request_state SET submitted_at = LEAST(submitted_at, ?2) WHERE request_id = ?1", requestId, at)
                 .replaceWithVoid();
     }
 
     /** The first area given is kept. */
-    public static Uni<Void> area(UUID requestId, String area) {
+    public Uni<Void> area(UUID requestId, String area) {
         return run("UPDATE request_state SET area = ?2 WHERE request_id = ?1 AND area IS NULL", requestId, area)
                 .replaceWithVoid();
     }
 
-    /** Already approximate (about 110 m) in the event; only the operator map uses it, per ~1 km cell. */
-    public static Uni<Void> place(UUID requestId, double lat, double lon) {
+    /** Already approximate (about 110 m) in the event; only the operator map uses it, per ~1 km cell. First kept. */
+    public Uni<Void> place(UUID requestId, double lat, double lon) {
         return run("UPDATE request_state SET lat = ?2, lon = ?3 WHERE request_id = ?1 AND lat IS NULL", requestId, lat, lon)
                 .replaceWithVoid();
     }
 
-    public static Uni<Void> item(UUID requestId, UUID hubId, String item, int quantity) {
-        return run("INSERT INTO request_item (request_id, item, hub_id, quantity) VALUES (?1, ?2, ?3, ?4) "
-                + "ON CONFLICT DO NOTHING", requestId, item, hubId, quantity).replaceWithVoid();
-    }
-
-    public static Uni<Void> escalated(UUID requestId, UUID hubId, int level, Instant at) {
+    /** The highest escalation level reached, and when the latest escalation was seen. */
+    public Uni<Void> escalated(UUID requestId, int level, Instant at) {
         return run("UPDATE request_state SET escalation_level = GREATEST(escalation_level, ?2), "
                 + "escalated_at = GREATEST(escalated_at, ?3) WHERE request_id = ?1", requestId, level, at)
-                .chain(() -> run("INSERT INTO escalation (request_id, level, hub_id, occurred_at) VALUES (?1, ?2, ?3, ?4) "
-                        + "ON CONFLICT (request_id, level) DO UPDATE SET occurred_at = LEAST(escalation.occurred_at, EXCLUDED.occurred_at)",
-                        requestId, level, hubId, at))
                 .replaceWithVoid();
     }
 
     /** The latest time a lifecycle step was seen; the status is whichever step is latest. */
-    public static Uni<Void> step(UUID requestId, UUID hubId, Step step, Instant at) {
+    public Uni<Void> step(UUID requestId, UUID hubId, Step step, Instant at) {
         String column = step.column;
         return run("INSERT INTO request_state (request_id, hub_id, " + column + ") VALUES (?1, ?2, ?3) "
                 + "ON CONFLICT (request_id) DO UPDATE SET " + column + " = GREATEST(request_state." + column
                 + ", EXCLUDED." + column + ")", requestId, hubId, at).replaceWithVoid();
     }
 
-    public static Uni<Void> firstMatch(UUID requestId, Instant at) {
+    /** The first match is kept: "time to a first match" is what the figures measure. */
+    public Uni<Void> firstMatch(UUID requestId, Instant at) {
         return run("UPDATE request_state SET first_matched_at = LEAST(first_matched_at, ?2) WHERE request_id = ?1",
                 requestId, at).replaceWithVoid();
     }
 
     /** Who holds the request: the volunteer of the latest match or start (ties: the larger id, arbitrary but fixed). */
-    public static Uni<Void> holder(UUID requestId, UUID volunteerId, Instant at) {
+    public Uni<Void> holder(UUID requestId, UUID volunteerId, Instant at) {
         return run("UPDATE request_state SET holder_id = ?2, holder_at = ?3 WHERE request_id = ?1 AND "
                 + "(holder_at IS NULL OR (CAST(?3 AS timestamptz), CAST(?2 AS uuid)) > (holder_at, holder_id))",
                 requestId, volunteerId, at).replaceWithVoid();

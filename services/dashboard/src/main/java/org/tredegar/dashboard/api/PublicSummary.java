@@ -1,4 +1,7 @@
-package org.tredegar.dashboard.domain;
+package org.tredegar.dashboard.api;
+
+import org.tredegar.dashboard.domain.PublicCount;
+import org.tredegar.dashboard.domain.PublicWeek;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -19,6 +22,17 @@ public record PublicSummary(
         Object volunteersActive,
         Object itemsDistributed,
         int suppressedBelow) {
+
+    public static PublicSummary of(PublicWeek week) {
+        return new PublicSummary(week.hub().id(), week.hub().slug(), week.hub().name(), week.from(), week.to(),
+                cell(week.requestsReceived()), cell(week.requestsFulfilled()), week.medianMinutesToMatch(),
+                cell(week.volunteersActive()), cell(week.itemsDistributed()), week.suppressedBelow());
+    }
+
+    /** The count itself, or the string "&lt;threshold". */
+    static Object cell(PublicCount count) {
+        return count.suppressed() ? "<" + count.threshold() : count.value();
+    }
 
     /** For the page: "2 h 5 min", or null when suppressed. */
     public String medianTimeToMatch() {
