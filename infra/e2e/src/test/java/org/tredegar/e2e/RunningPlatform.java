@@ -87,6 +87,16 @@ final class RunningPlatform {
             env.put("TREDEGAR_CONTACT_HASH_KEY", "ZTJlLW9ubHktbG9va3VwLWhhc2gta2V5LTAxMjM0NTY=");
             // Every test call comes from loopback; per-address limits are tested in the requests service itself.
             env.put("TREDEGAR_RATE_LIMIT_EXEMPT", "127.0.0.1,0:0:0:0:0:0:0:1,::1");
+            // The help loop in minutes, not days: the follow-up comes seconds after help was given, and no message
+            // waits for the morning (quiet hours off), whatever the hour CI runs at.
+            if (service.equals("requests")) {
+                env.put("TREDEGAR_FOLLOW_UP_AFTER", "PT3S");
+                env.put("TREDEGAR_FOLLOW_UP_EVERY", "1s");
+            }
+            if (service.equals("notifications")) {
+                env.put("TREDEGAR_QUIET_HOURS_START", "00:00");
+                env.put("TREDEGAR_QUIET_HOURS_END", "00:00");
+            }
             // Texts and mail go through the sandbox, and its calls are signed, as with a real provider.
             env.putAll(SandboxEnvironment.forService(service, sandboxUrl(), smtpPort, SMS_AUTH_TOKEN,
                     urls.get("notifications")));

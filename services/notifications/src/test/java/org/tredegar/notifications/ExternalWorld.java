@@ -22,6 +22,8 @@ public final class ExternalWorld {
     public static final String SERVICE_TOKEN = "service-token-for-notifications";
     public static final String SMS_ACCOUNT = "ACtest0000000000000000000000000000";
     public static final String SMS_AUTH_TOKEN = "test-sms-auth-token";
+    public static final String TREDEGAR_NUMBER = "+447700900100";
+    public static final String EBBW_VALE_NUMBER = "+447700900200";
 
     private static WireMockServer services;
     private static WireMockServer smsProvider;
@@ -41,6 +43,7 @@ public final class ExternalWorld {
         smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         stubTokenEndpoint();
+        stubHubs();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             services.stop();
             smsProvider.stop();
@@ -54,6 +57,16 @@ public final class ExternalWorld {
         services.stubFor(post(urlEqualTo("/realms/tredegar/protocol/openid-connect/token"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                         .withBody("{\"access_token\":\"" + SERVICE_TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}")));
+    }
+
+    /** The requests service's public hub list: each demo hub with its SMS number (CONVENTIONS, "Local sandbox"). */
+    public static void stubHubs() {
+        services.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/api/v1/hubs"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("[{\"id\":\"" + org.tredegar.platform.hub.HubIds.idOf("tredegar") + "\",\"slug\":\"tredegar\","
+                                + "\"name\":\"Tredegar Mutual Aid\",\"smsNumber\":\"" + TREDEGAR_NUMBER + "\"},"
+                                + "{\"id\":\"" + org.tredegar.platform.hub.HubIds.idOf("ebbw-vale") + "\",\"slug\":\"ebbw-vale\","
+                                + "\"name\":\"Ebbw Vale Mutual Aid\",\"smsNumber\":\"" + EBBW_VALE_NUMBER + "\"}]")));
     }
 
     public static WireMockServer services() {

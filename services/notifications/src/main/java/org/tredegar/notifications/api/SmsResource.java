@@ -14,7 +14,8 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.tredegar.notifications.domain.DeliveryReceipts;
-import org.tredegar.notifications.domain.OfferReplies;
+import org.tredegar.notifications.domain.InboundText;
+import org.tredegar.notifications.domain.InboundTexts;
 import org.tredegar.platform.problem.ApiProblem;
 import org.tredegar.platform.sms.SmsWebhookGuard;
 import org.tredegar.platform.web.ratelimit.RateLimited;
@@ -23,15 +24,16 @@ import java.util.Optional;
 
 /**
  * The SMS provider calls these: delivery receipts (status callbacks; a failed or undelivered SMS moves on to the
- * recipient's next channel, see {@link DeliveryReceipts}) and incoming texts. Each call is checked by the platform's
- * {@link SmsWebhookGuard}: when {@code tredegar.sms.auth-token} is set it must carry a valid {@code X-Twilio-Signature}.
+ * recipient's next channel, see {@link DeliveryReceipts}) and incoming texts to every hub number — the one inbound
+ * route ({@link InboundTexts}, ADR 0010). Each call is checked by the platform's {@link SmsWebhookGuard}: when
+ * {@code tredegar.sms.auth-token} is set it must carry a valid {@code X-Twilio-Signature}.
  */
 @Path("/api/v1/channels/sms")
 @PermitAll
 @RateLimited
 public class SmsResource {
     @Inject
-    OfferReplies replies;
+    InboundTexts inbound;
     @Inject
     DeliveryReceipts receipts;
     @Inject
@@ -59,13 +61,13 @@ public class SmsResource {
     public Uni<Response> inbound(MultivaluedMap<String, String> form, @HeaderParam(SmsWebhookGuard.SIGNATURE_HEADER) String signature,
                                  @Context UriInfo uri) {
         guard.verify(form, signature, uri);
-        String from = form.getFirst("From");
-        if (from == null || from.isBlank()) {
-            throw ApiProblem.badField("From", "is required");
-        }
+        // A provider that sends no From or a withheld sender still gets a 200: nobody could be answered, and a
+        // 4xx would only make it retry. Silence is the answer.
         String body = form.getFirst("Body");
-        return replies.handle(from, body == null ? "" : body)
-                .map(text -> Response.ok(twiml(text), MediaType.APPLICATION_XML).build());
+        String sid = form.getFirst("MessageSid");
+        InboundText text = new InboundText(sid == null || sid.isBlank() ? "unidentified-" + java.util.UUID.randomUUID() : sid,
+                form.getFirst("From"), form.getFirst("To"), body == null ? "" : body);
+        return inbound.receive(text).map(reply -> Response.ok(twiml(reply), MediaType.APPLICATION_XML).build());
     }
 
     /** TwiML: the provider texts the message back to the sender; an empty Response sends nothing. */

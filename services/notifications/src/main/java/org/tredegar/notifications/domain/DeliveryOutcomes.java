@@ -77,8 +77,9 @@ public class DeliveryOutcomes {
     public Uni<Void> sent(Claimed n, Address address, String providerRef) {
         Instant now = clock.now();
         boolean sms = "sms".equals(address.channel());
-        // An SMS offer keeps a keyed hash of the number it went to, so the volunteer's reply can find the offer.
-        String replyHash = n.kind() == MessageKind.OFFER && sms ? cipher.lookupHash("sms", address.value()) : null;
+        // Every SMS keeps a keyed hash of the number it went to: a text back to the hub finds who it is from (a
+        // volunteer answering an offer, a requester answering a question) without the number being stored.
+        String replyHash = sms ? cipher.lookupHash("sms", address.value()) : null;
         return OwnContext.transaction(() -> notifications.markSent(n, address.channel(), providerRef, replyHash, now)
                         .chain(recorded -> {
                             if (!recorded) {

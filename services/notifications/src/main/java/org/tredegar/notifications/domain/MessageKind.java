@@ -24,7 +24,30 @@ public enum MessageKind {
     OFFER_REPLY_CLOSED("offer-reply-closed"),
     /** Answers to a volunteer's "OFF" / "ON" by text (same exchange). */
     DUTY_OFF("duty-off"),
-    DUTY_ON("duty-on");
+    DUTY_ON("duty-on"),
+    /** After a volunteer's YES: what, where (the exact place, to them only), when, and how to reach the person. */
+    TASK_DETAILS("task-details"),
+    /** Answers to DONE / CAN'T by text, and to an offer code that is someone else's (same exchange). */
+    TASK_DONE_REPLY("task-done-reply"),
+    TASK_RELEASED_REPLY("task-released-reply"),
+    TASK_NONE("task-none"),
+    OFFER_CODE_NOT_YOURS("offer-code-not-yours"),
+    /** STOP / START / HELP, answered before any conversation sees the text (same exchange). */
+    SMS_STOPPED("sms-stopped"),
+    SMS_STARTED("sms-started"),
+    SMS_HELP("sms-help"),
+    /** The SMS intake's two questions, and answers to a requester's texts (same exchange). */
+    INTAKE_ASK_WHAT("intake-ask-what"),
+    INTAKE_ASK_WHERE("intake-ask-where"),
+    REQUEST_APPENDED("request-appended"),
+    FOLLOW_UP_REOPENED("follow-up-reopened"),
+    FOLLOW_UP_CLOSED("follow-up-closed"),
+    /** Masked relay while a task runs: the text passed on from the hub's number, or why it was not. */
+    RELAY_FROM_VOLUNTEER("relay-from-volunteer"),
+    RELAY_FROM_REQUESTER("relay-from-requester"),
+    RELAY_FAILED("relay-failed"),
+    /** The requests service could not take a requester's text just now: they are asked to text again. */
+    TEXT_NOT_TAKEN("text-not-taken");
 
     private final String slug;
 

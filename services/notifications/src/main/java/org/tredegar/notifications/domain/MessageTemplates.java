@@ -68,6 +68,17 @@ public class MessageTemplates {
                 .data("missing", str(params.get("missing")).replace('-', ' '))
                 // One-time codes: the code is in params only in memory, for this render (never stored).
                 .data("code", str(params.get("code")))
+                // Fetched at send time and held for this render only (never stored): task details, first names,
+                // tracking codes, a relayed text.
+                .data("firstName", str(params.get("firstName")))
+                .data("trackingCode", str(params.get("trackingCode")))
+                .data("description", str(params.get("description")))
+                .data("place", str(params.get("place")))
+                .data("when", window(params.get("windowFrom"), params.get("windowTo"), zone))
+                .data("relay", Boolean.TRUE.equals(params.get("relay")))
+                .data("text", str(params.get("text")))
+                .data("hubName", params.get("hubName") == null ? "Tredegar" : str(params.get("hubName")))
+                .data("choices", choices(params.get("choices"), language))
                 .data("minutes", params.get("minutes") instanceof Number n ? n.intValue() : 0)
                 .data("purpose", Labels.of(language, "purpose", params.get("purpose") == null ? null : str(params.get("purpose"))));
         String rendered = instance.render().strip();
@@ -83,6 +94,28 @@ public class MessageTemplates {
                 .data("paragraphs", Arrays.stream(text.split("\n")).filter(p -> !p.isBlank()).toList())
                 .render();
         return new RenderedMessage(language, subject, text, html);
+    }
+
+    /** "1 groceries, 2 a cooked meal, …": the intake's numbered list, in the person's language. */
+    private static String choices(Object slugs, String language) {
+        if (!(slugs instanceof List<?> list)) {
+            return "";
+        }
+        List<String> numbered = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            numbered.add((i + 1) + " " + Labels.of(language, "category", str(list.get(i))));
+        }
+        return String.join(", ", numbered);
+    }
+
+    private static final DateTimeFormatter DAY_AND_CLOCK = DateTimeFormatter.ofPattern("d/M HH:mm");
+
+    private static String window(Object from, Object to, ZoneId zone) {
+        if (from == null) {
+            return "";
+        }
+        String start = DAY_AND_CLOCK.format(Instant.parse(str(from)).atZone(zone));
+        return to == null ? start : start + "–" + CLOCK.format(Instant.parse(str(to)).atZone(zone));
     }
 
     static String id(MessageKind kind, String language) {

@@ -9,15 +9,22 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tredegar.contracts.logistics.v1.LowStock;
 import org.tredegar.contracts.logistics.v1.ReservationFailed;
 import org.tredegar.contracts.model.ContactChannel;
+import org.tredegar.contracts.model.IntakeChannel;
 import org.tredegar.contracts.model.Urgency;
 import org.tredegar.contracts.requests.v1.FollowUpDue;
+import org.tredegar.contracts.requests.v1.RequestCancelled;
+import org.tredegar.contracts.requests.v1.RequestClosed;
 import org.tredegar.contracts.requests.v1.RequestEscalated;
 import org.tredegar.contracts.requests.v1.RequestFulfilled;
 import org.tredegar.contracts.requests.v1.RequestMatched;
 import org.tredegar.contracts.requests.v1.RequestSubmitted;
+import org.tredegar.contracts.volunteers.v1.AssignmentCompleted;
+import org.tredegar.contracts.volunteers.v1.AssignmentReleased;
+import org.tredegar.contracts.volunteers.v1.OfferAccepted;
 import org.tredegar.contracts.volunteers.v1.OfferMade;
 import org.tredegar.notifications.persistence.Notifications;
 import org.tredegar.notifications.persistence.RequesterChannels;
+import org.tredegar.notifications.persistence.TaskRelays;
 import org.tredegar.platform.inbox.IncomingEvent;
 
 import java.time.Duration;
@@ -38,6 +45,8 @@ public class NotificationPlanner {
     Notifications notifications;
     @Inject
     RequesterChannels requesterChannels;
+    @Inject
+    TaskRelays relays;
     @Inject
     TimeSource clock;
     @Inject
@@ -63,8 +72,9 @@ public class NotificationPlanner {
             String channel = s.hasContact() && s.contactChannel() != null ? s.contactChannel().slug() : ContactChannel.NONE.slug();
             Uni<Void> remembered = requesterChannels.remember(s.requestId(), s.hubId(), channel, Languages.supported(s.language()));
             List<Intent> intents = s.hasContact()
+                    // Someone who texted us just now is awake and waiting for the answer: never held till morning.
                     ? List.of(new Intent(s.hubId(), MessageKind.REQUEST_RECEIVED, RecipientType.REQUESTER, s.requestId(), s.language(),
-                    urgent(s.urgency()), null, params("category", slug(s.category()))))
+                    urgent(s.urgency()) || s.channel() == IntakeChannel.SMS, null, params("category", slug(s.category()))))
                     : List.of();
             return remembered.replaceWith(intents);
         }
@@ -84,11 +94,36 @@ public class NotificationPlanner {
         if (data instanceof org.tredegar.contracts.volunteers.v1.OneTimeCodeIssued c) {
             return oneTimeCode(c.hubId(), RecipientType.VOLUNTEER, c.signUpId(), c.codeId(), c.purpose(), c.language(), c.expiresAt());
         }
+        if (data instanceof OfferAccepted a) {
+            // The volunteer said yes and is waiting for where to go: urgent, and the relay opens with the task.
+            if (a.volunteerId() == null || a.assignmentId() == null) {
+                return none();
+            }
+            return relays.open(a.assignmentId(), a.requestId(), a.hubId(), a.volunteerId(), clock.now())
+                    .replaceWith(List.of(new Intent(a.hubId(), MessageKind.TASK_DETAILS, RecipientType.VOLUNTEER, a.volunteerId(),
+                            null, true, a.assignmentId(), params("requestId", a.requestId().toString(),
+                            "assignmentId", a.assignmentId().toString()))));
+        }
+        if (data instanceof AssignmentCompleted c) {
+            return relays.close(c.assignmentId(), clock.now()).replaceWith(List.of());
+        }
+        if (data instanceof AssignmentReleased r) {
+            return relays.close(r.assignmentId(), clock.now()).replaceWith(List.of());
+        }
         if (data instanceof RequestMatched m) {
-            return toRequester(m.hubId(), m.requestId(), MessageKind.REQUEST_MATCHED, null);
+            // "Someone is on the way" is news a person is waiting for, not a bulletin: urgent, never held overnight.
+            return toRequester(m.hubId(), m.requestId(), MessageKind.REQUEST_MATCHED, null, true,
+                    params("volunteerId", m.volunteerId() == null ? null : m.volunteerId().toString()));
         }
         if (data instanceof RequestFulfilled f) {
-            return toRequester(f.hubId(), f.requestId(), MessageKind.REQUEST_FULFILLED, null);
+            return relays.closeForRequest(f.requestId(), clock.now())
+                    .chain(() -> toRequester(f.hubId(), f.requestId(), MessageKind.REQUEST_FULFILLED, null));
+        }
+        if (data instanceof RequestCancelled c) {
+            return relays.closeForRequest(c.requestId(), clock.now()).replaceWith(List.of());
+        }
+        if (data instanceof RequestClosed c) {
+            return relays.closeForRequest(c.requestId(), clock.now()).replaceWith(List.of());
         }
         if (data instanceof FollowUpDue f) {
             return toRequester(f.hubId(), f.requestId(), MessageKind.FOLLOW_UP, f.language());
@@ -110,15 +145,20 @@ public class NotificationPlanner {
         return none();
     }
 
-    /** To the requester, on the channel they gave: none means no message at all. */
     private Uni<List<Intent>> toRequester(UUID hubId, UUID requestId, MessageKind kind, String language) {
+        return toRequester(hubId, requestId, kind, language, false, Map.of());
+    }
+
+    /** To the requester, on the channel they gave: none means no message at all. */
+    private Uni<List<Intent>> toRequester(UUID hubId, UUID requestId, MessageKind kind, String language, boolean urgent,
+                                          Map<String, Object> values) {
         return requesterChannels.find(requestId).map(known -> {
             if (known.isPresent() && ContactChannel.NONE.slug().equals(known.get().channel())) {
                 return List.of();
             }
             // Unknown requester (their RequestSubmitted came before this service): the contact lookup decides.
             String lang = language != null ? language : known.map(RequesterChannels.Known::language).orElse("en");
-            return List.of(new Intent(hubId, kind, RecipientType.REQUESTER, requestId, lang, false, null, Map.of()));
+            return List.of(new Intent(hubId, kind, RecipientType.REQUESTER, requestId, lang, urgent, null, values));
         });
     }
 
@@ -163,8 +203,9 @@ public class NotificationPlanner {
      * codes are never collapsed.
      */
     Duration windowOf(MessageKind kind) {
-        if (kind == MessageKind.ONE_TIME_CODE) {
-            return Duration.ZERO; // each code is asked for by someone waiting for it: never collapsed, whatever the config
+        if (kind == MessageKind.ONE_TIME_CODE || kind == MessageKind.TASK_DETAILS) {
+            // each code is asked for by someone waiting for it, each task is a different errand: never collapsed
+            return Duration.ZERO;
         }
         return ConfigProvider.getConfig().getOptionalValue("tredegar.notifications.window.\"" + kind.slug() + "\"", Duration.class)
                 .orElse(defaultWindow);

@@ -16,6 +16,12 @@ public interface Volunteers {
     /** Switches duty for whoever has this number; empty when nobody does. */
     Uni<Optional<DutySwitched>> switchDuty(String phone, boolean onDuty);
 
+    /** DONE (finished) or CAN'T (given back) for the volunteer's running task. */
+    Uni<TaskEnd> endTask(UUID assignmentId, UUID volunteerId, boolean done);
+
+    /** What the volunteers service said: ended now, not theirs, or already over. */
+    enum TaskEnd { ENDED, NOT_YOURS, ALREADY_OVER }
+
     /** The volunteer's duty as it now stands, and the language to tell them in. */
     record DutySwitched(boolean onDuty, String language) {
     }

@@ -9,9 +9,15 @@ import java.util.List;
 /**
  * How to reach one person, as the owning service answers it at send time. Held in memory for one send only.
  * {@code alternatives} (optional) are further addresses for the fallback chain, e.g. an email behind an SMS number.
+ * {@code firstName} (volunteers) is what a requester is told ("Sam is on the way"); {@code trackingCode}
+ * (requesters) goes into the "we have your request" message. Both optional.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Contact(String channel, String value, String language, List<Alternative> alternatives) {
+public record Contact(String channel, String value, String language, List<Alternative> alternatives, String firstName,
+                      String trackingCode) {
+    public Contact(String channel, String value, String language, List<Alternative> alternatives) {
+        this(channel, value, language, alternatives, null, null);
+    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Alternative(String channel, String value) {

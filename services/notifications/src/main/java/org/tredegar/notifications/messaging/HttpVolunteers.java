@@ -39,6 +39,15 @@ public class HttpVolunteers implements Volunteers {
     }
 
     @Override
+    public Uni<TaskEnd> endTask(UUID assignmentId, UUID volunteerId, boolean done) {
+        Uni<Void> call = done ? volunteers.complete(assignmentId, new VolunteersClient.CompletedBy(volunteerId))
+                : volunteers.release(assignmentId, new VolunteersClient.ReleasedBy(volunteerId, "cannot-make-it"));
+        return OwnContext.back(call).replaceWith(TaskEnd.ENDED)
+                .onFailure(e -> status(e) == 403).recoverWithItem(TaskEnd.NOT_YOURS)
+                .onFailure(e -> status(e) == 404 || status(e) == 409 || status(e) == 410).recoverWithItem(TaskEnd.ALREADY_OVER);
+    }
+
+    @Override
     public Uni<Optional<DutySwitched>> switchDuty(String phone, boolean onDuty) {
         return OwnContext.back(volunteers.dutyByContact(new VolunteersClient.DutyByContact("sms", phone, onDuty)))
                 .map(d -> Optional.of(new DutySwitched(d.onDuty(), d.language())))

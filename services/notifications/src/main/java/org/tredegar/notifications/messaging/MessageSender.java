@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.tredegar.notifications.config.Hubs;
+import org.tredegar.notifications.domain.SmsOptOutList;
 import org.tredegar.notifications.domain.Address;
 import org.tredegar.notifications.domain.Claimed;
 import org.tredegar.notifications.domain.Decision;
@@ -52,6 +53,10 @@ public class MessageSender {
     DeliveryOutcomes outcomes;
     @Inject
     TimeSource clock;
+    @Inject
+    SmsOptOutList optOuts;
+    @Inject
+    SendTimeDetails details;
     /** Longest wait for a contact lookup, a one-time code or a provider before the attempt counts as failed. */
     @ConfigProperty(name = "tredegar.dispatch.remote-timeout", defaultValue = "PT30S")
     Duration remoteTimeout;
@@ -82,7 +87,18 @@ public class MessageSender {
                                 + " as not delivered and there is no other channel"), reported);
                     }
                     String language = contact.get().language() != null ? contact.get().language() : n.language();
-                    return tryAddresses(n, language, n.params(), left, 0, null);
+                    return optOuts.reachable(left).chain(reachable -> reachable.isEmpty()
+                            ? outcomes.record(n, new Decision.Skip("the person texted STOP and has no other channel"))
+                            : remote(details.forMessage(n, contact.get()))
+                            .onItemOrFailure().transformToUni((params, failure) -> {
+                                if (failure instanceof SendTimeDetails.NothingToSay gone) {
+                                    return outcomes.record(n, new Decision.Skip(gone.getMessage()));
+                                }
+                                if (failure != null) {
+                                    return lookupFailed(n, "details lookup failed: " + failure.getClass().getSimpleName());
+                                }
+                                return tryAddresses(n, language, params, reachable, 0, null);
+                            }));
                 })
                 .onFailure().invoke(e -> LOG.errorf("notification %s: %s", n.id(), e.toString()))
                 .onFailure().recoverWithNull().replaceWithVoid();
@@ -137,7 +153,7 @@ public class MessageSender {
             return outcomes.record(n, new Decision.Requeue(clock.now().plus(wait)));
         }
         RenderedMessage rendered = templates.render(n.kind(), language, params, hubs.zoneOf(n.hubId()));
-        OutgoingMessage message = new OutgoingMessage(n.id(), address.value(), rendered);
+        OutgoingMessage message = new OutgoingMessage(n.id(), n.hubId(), address.value(), rendered);
         Uni<Optional<String>> earlier = n.inDoubt()
                 ? channel.get().alreadySent(message, n.createdAt())
                 : Uni.createFrom().item(Optional.empty());

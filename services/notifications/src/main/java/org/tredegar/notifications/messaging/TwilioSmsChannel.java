@@ -12,6 +12,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tredegar.notifications.domain.HubLines;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -35,8 +36,11 @@ public class TwilioSmsChannel implements Channel {
     String accountSid;
     @ConfigProperty(name = "tredegar.sms.auth-token")
     Optional<String> authToken;
+    /** The sender when a hub has no number of its own (an alphanumeric sender id cannot be answered). */
     @ConfigProperty(name = "tredegar.sms.from", defaultValue = "Tredegar")
     String from;
+    @Inject
+    HubLines hubLines;
     @ConfigProperty(name = "tredegar.sms.status-callback-url")
     Optional<String> statusCallbackUrl;
     @ConfigProperty(name = "tredegar.sms.timeout", defaultValue = "PT10S")
@@ -57,9 +61,15 @@ public class TwilioSmsChannel implements Channel {
 
     @Override
     public Uni<String> send(OutgoingMessage message) {
+        Uni<String> sender = message.hubId() == null ? Uni.createFrom().item(from)
+                : hubLines.of(message.hubId()).map(line -> line.map(HubLines.HubLine::number).filter(n -> !n.isBlank()).orElse(from));
+        return sender.chain(number -> post(message, number));
+    }
+
+    private Uni<String> post(OutgoingMessage message, String fromNumber) {
         MultiMap form = MultiMap.caseInsensitiveMultiMap()
                 .add("To", e164(message.to()))
-                .add("From", from)
+                .add("From", fromNumber)
                 .add("Body", message.message().text());
         statusCallbackUrl.ifPresent(url -> form.add("StatusCallback", url));
         return client.postAbs(messagesUrl())

@@ -47,6 +47,24 @@ public interface VolunteersClient {
     @Consumes(MediaType.APPLICATION_JSON)
     Uni<Duty> dutyByContact(DutyByContact change);
 
+    /** DONE by text: the task is finished, for the volunteer named (the volunteers service checks it is theirs). */
+    @POST
+    @Path("/assignments/{id}/complete")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<Void> complete(@PathParam("id") UUID assignmentId, CompletedBy by);
+
+    /** CAN'T by text: the task goes back, without blame, and is offered to others. */
+    @POST
+    @Path("/assignments/{id}/release")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<Void> release(@PathParam("id") UUID assignmentId, ReleasedBy by);
+
+    record CompletedBy(UUID volunteerId) {
+    }
+
+    record ReleasedBy(UUID volunteerId, String reason) {
+    }
+
     record DutyByContact(String channel, String value, boolean onDuty) {
     }
 
