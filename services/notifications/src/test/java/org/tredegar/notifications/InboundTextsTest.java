@@ -204,6 +204,60 @@ class InboundTextsTest {
     }
 
     @Test
+    void aTaskWithATimeIsRemindedAnHourBeforeAndNotAtAllOnceItHasEnded() {
+        UUID requestId = UUID.randomUUID();
+        UUID volunteerId = UUID.randomUUID();
+        UUID assignmentId = UUID.randomUUID();
+        String volunteerPhone = phone();
+        Stubs.volunteerContact(volunteerId, "sms", volunteerPhone, "en");
+        Stubs.requesterContact(requestId, "none", "", "en");
+        Stubs.smsAccepted(volunteerPhone, "SM" + UUID.randomUUID().toString().replace("-", ""));
+        java.time.Instant from = TestClock.current().plus(Duration.ofHours(3));
+        ExternalWorld.services().stubFor(get(urlEqualTo("/api/v1/requests/" + requestId + "/task"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"requestId\":\"" + requestId + "\",\"hubId\":\"" + TREDEGAR + "\",\"category\":\"transport\","
+                                + "\"urgency\":\"scheduled\",\"description\":\"to the clinic\",\"place\":null,"
+                                + "\"window\":{\"from\":\"" + from + "\",\"to\":\"" + from.plus(Duration.ofHours(1)) + "\"},\"language\":\"en\"}")));
+        Events.publish(new RequestSubmitted(requestId, TREDEGAR, HelpCategory.TRANSPORT, Urgency.SCHEDULED, "to the clinic",
+                null, null, List.of(), "en", false, ContactChannel.NONE, IntakeChannel.WEB,
+                new org.tredegar.contracts.model.TimeWindow(from, from.plus(Duration.ofHours(1))), false, TestClock.current()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> DB.count("SELECT count(*) FROM requester_channels WHERE request_id = ?", requestId) == 1);
+        Events.publish(new OfferAccepted(UUID.randomUUID(), requestId, volunteerId, assignmentId, TREDEGAR, TestClock.current()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> DB.count(
+                "SELECT count(*) FROM notifications WHERE subject_ref = ? AND kind = 'task-reminder' AND status = 'held'", assignmentId) == 1);
+        Object due = DB.value("SELECT next_attempt_at FROM notifications WHERE subject_ref = ? AND kind = 'task-reminder'", assignmentId);
+        assertThat(((java.sql.Timestamp) due).toInstant()).isEqualTo(from.minus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        await().atMost(Duration.ofSeconds(30)).until(() -> sentTo(volunteerPhone).stream()
+                .anyMatch(r -> form(r.getBodyAsString()).get("Body").contains("Reply DONE")));
+
+        // Its time comes: the reminder goes out with the task as it stands.
+        DB.update("UPDATE notifications SET next_attempt_at = ? WHERE subject_ref = ? AND kind = 'task-reminder'",
+                java.sql.Timestamp.from(TestClock.current()), assignmentId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> sentTo(volunteerPhone).stream()
+                .anyMatch(r -> form(r.getBodyAsString()).get("Body").startsWith("A reminder")));
+
+        // A reminder whose task has ended by then is not sent.
+        UUID ended = UUID.randomUUID();
+        UUID endedAssignment = UUID.randomUUID();
+        Stubs.requesterContact(ended, "none", "", "en");
+        ExternalWorld.services().stubFor(get(urlEqualTo("/api/v1/requests/" + ended + "/task"))
+                .willReturn(aResponse().withStatus(409).withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"type\":\"task-not-running\",\"status\":409}")));
+        Events.publish(new RequestSubmitted(ended, TREDEGAR, HelpCategory.TRANSPORT, Urgency.SCHEDULED, "to the dentist",
+                null, null, List.of(), "en", false, ContactChannel.NONE, IntakeChannel.WEB,
+                new org.tredegar.contracts.model.TimeWindow(from, from), false, TestClock.current()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> DB.count("SELECT count(*) FROM requester_channels WHERE request_id = ?", ended) == 1);
+        Events.publish(new OfferAccepted(UUID.randomUUID(), ended, volunteerId, endedAssignment, TREDEGAR, TestClock.current()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> DB.count(
+                "SELECT count(*) FROM notifications WHERE subject_ref = ? AND kind = 'task-reminder'", endedAssignment) == 1);
+        DB.update("UPDATE notifications SET next_attempt_at = ? WHERE subject_ref = ? AND kind = 'task-reminder'",
+                java.sql.Timestamp.from(TestClock.current()), endedAssignment);
+        await().atMost(Duration.ofSeconds(30)).until(() -> DB.count(
+                "SELECT count(*) FROM notifications WHERE subject_ref = ? AND kind = 'task-reminder' AND status = 'skipped'", endedAssignment) == 1);
+    }
+
+    @Test
     void anOfferCodeThatIsNotTheirsChangesNothing() {
         UUID volunteerId = UUID.randomUUID();
         UUID offerId = UUID.randomUUID();

@@ -27,6 +27,8 @@ public enum MessageKind {
     DUTY_ON("duty-on"),
     /** After a volunteer's YES: what, where (the exact place, to them only), when, and how to reach the person. */
     TASK_DETAILS("task-details"),
+    /** Before a task with a time window; skipped at send time when the task has ended. */
+    TASK_REMINDER("task-reminder"),
     /** Answers to DONE / CAN'T by text, and to an offer code that is someone else's (same exchange). */
     TASK_DONE_REPLY("task-done-reply"),
     TASK_RELEASED_REPLY("task-released-reply"),

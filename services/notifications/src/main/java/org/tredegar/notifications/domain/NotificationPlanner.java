@@ -48,6 +48,8 @@ public class NotificationPlanner {
     @Inject
     TaskRelays relays;
     @Inject
+    TaskReminders reminders;
+    @Inject
     TimeSource clock;
     @Inject
     QuietHours quietHours;
@@ -70,7 +72,8 @@ public class NotificationPlanner {
         Object data = event.data();
         if (data instanceof RequestSubmitted s) {
             String channel = s.hasContact() && s.contactChannel() != null ? s.contactChannel().slug() : ContactChannel.NONE.slug();
-            Uni<Void> remembered = requesterChannels.remember(s.requestId(), s.hubId(), channel, Languages.supported(s.language()));
+            Uni<Void> remembered = requesterChannels.remember(s.requestId(), s.hubId(), channel, Languages.supported(s.language()),
+                    s.window() == null ? null : s.window().from());
             List<Intent> intents = s.hasContact()
                     // Someone who texted us just now is awake and waiting for the answer: never held till morning.
                     ? List.of(new Intent(s.hubId(), MessageKind.REQUEST_RECEIVED, RecipientType.REQUESTER, s.requestId(), s.language(),
@@ -99,10 +102,11 @@ public class NotificationPlanner {
             if (a.volunteerId() == null || a.assignmentId() == null) {
                 return none();
             }
+            Map<String, Object> task = params("requestId", a.requestId().toString(), "assignmentId", a.assignmentId().toString());
             return relays.open(a.assignmentId(), a.requestId(), a.hubId(), a.volunteerId(), clock.now())
+                    .chain(() -> reminders.plan(event, a, task))
                     .replaceWith(List.of(new Intent(a.hubId(), MessageKind.TASK_DETAILS, RecipientType.VOLUNTEER, a.volunteerId(),
-                            null, true, a.assignmentId(), params("requestId", a.requestId().toString(),
-                            "assignmentId", a.assignmentId().toString()))));
+                            null, true, a.assignmentId(), task)));
         }
         if (data instanceof AssignmentCompleted c) {
             return relays.close(c.assignmentId(), clock.now()).replaceWith(List.of());

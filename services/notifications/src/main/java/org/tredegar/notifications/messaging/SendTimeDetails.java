@@ -54,7 +54,7 @@ public class SendTimeDetails {
                     return params;
                 });
             }
-            case TASK_DETAILS -> task(n, params);
+            case TASK_DETAILS, TASK_REMINDER -> task(n, params);
             default -> Uni.createFrom().item(params);
         };
     }

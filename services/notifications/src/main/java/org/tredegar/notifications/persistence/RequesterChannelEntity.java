@@ -19,4 +19,7 @@ public class RequesterChannelEntity extends PanacheEntityBase {
     public UUID hubId;
     public String channel;
     public String language;
+    /** When the help was asked for (the request's time window), for the volunteer's reminder. */
+    @Column(name = "window_from")
+    public java.time.OffsetDateTime windowFrom;
 }
