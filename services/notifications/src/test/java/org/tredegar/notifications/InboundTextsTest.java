@@ -70,15 +70,19 @@ class InboundTextsTest {
                         .withBody("{\"channel\":\"sms\",\"value\":\"" + phone + "\",\"language\":\"en\",\"firstName\":\"" + firstName + "\"}")));
     }
 
+    /** A volunteer reached by SMS at {@code phone}, who has had one offer (with this code) by text. */
+    static void volunteerWithAnOffer(UUID volunteerId, String phone, UUID offerId, String code) {
+        Stubs.volunteerContact(volunteerId, "sms", phone, "en");
+        Stubs.smsAccepted(phone, "SM" + UUID.randomUUID().toString().replace("-", ""));
+        Events.publish(offer(offerId, volunteerId, code, "en"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> sentTo(phone).size() == 1);
+    }
+
     @Test
     void stopSilencesEveryTextToTheNumberUntilStartAndIsReadInTheSendersLanguage() {
         UUID volunteerId = UUID.randomUUID();
         String phone = phone();
-        Stubs.volunteerContact(volunteerId, "sms", phone, "en");
-        Stubs.smsAccepted(phone, "SM" + UUID.randomUUID().toString().replace("-", ""));
-        UUID first = UUID.randomUUID();
-        Events.publish(offer(first, volunteerId, "K7Q2MX", "en"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> sentTo(phone).size() == 1);
+        volunteerWithAnOffer(volunteerId, phone, UUID.randomUUID(), "K7Q2MX");
 
         text(phone, "Arrêt").body(containsString("Nous ne vous enverrons plus de SMS"));
         assertThat(DB.count("SELECT count(*) FROM sms_opt_outs")).isPositive();
@@ -262,10 +266,7 @@ class InboundTextsTest {
         UUID volunteerId = UUID.randomUUID();
         UUID offerId = UUID.randomUUID();
         String phone = phone();
-        Stubs.volunteerContact(volunteerId, "sms", phone, "en");
-        Stubs.smsAccepted(phone, "SM" + offerId.toString().replace("-", ""));
-        Events.publish(offer(offerId, volunteerId, "AB12CD", "en"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> sentTo(phone).size() == 1);
+        volunteerWithAnOffer(volunteerId, phone, offerId, "AB12CD");
 
         text(phone, "YES ZZ99ZZ").body(containsString("That code is not yours"));
         ExternalWorld.services().verify(0, postRequestedFor(urlEqualTo("/api/v1/offers/" + offerId + "/accept")));

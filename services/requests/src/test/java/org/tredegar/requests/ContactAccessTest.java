@@ -46,7 +46,9 @@ class ContactAccessTest {
                 .then().statusCode(200)
                 .body("channel", equalTo("sms"))
                 .body("value", equalTo("+44 7700 900123"))
-                .body("language", equalTo("en"));
+                .body("language", equalTo("en"))
+                .body("$", org.hamcrest.Matchers.hasKey("trackingCode"))
+                .body("trackingCode", org.hamcrest.Matchers.nullValue());
         var audit = DB.rows("SELECT actor, detail FROM audit_log WHERE action = 'contact-read' AND subject_id = ?", id.toString());
         assertThat(audit).hasSize(1);
         assertThat((String) audit.get(0).get("actor")).startsWith("coordinator:");
@@ -95,9 +97,10 @@ class ContactAccessTest {
 
     @Test
     @TestSecurity(user = "notifications", roles = "service")
-    void notificationsServiceReadsAndIsAudited() {
+    void notificationsServiceReadsWithTheTrackingCodeAndIsAudited() {
         UUID id = TestRequests.submitGroceries();
-        given().when().get("/api/v1/requests/" + id + "/contact").then().statusCode(200).body("channel", equalTo("sms"));
+        given().when().get("/api/v1/requests/" + id + "/contact").then().statusCode(200).body("channel", equalTo("sms"))
+                .body("trackingCode", equalTo(DB.value("SELECT tracking_code FROM help_requests WHERE id = ?", id)));
         assertThat(DB.value("SELECT actor FROM audit_log WHERE action = 'contact-read' AND subject_id = ?", id.toString()))
                 .isEqualTo("service:notifications");
     }

@@ -43,7 +43,7 @@ class DuplicatesTest {
     }
 
     static UUID[] pair() {
-        String phone = SmsInboundTest.newNumber();
+        String phone = Texts.newNumber();
         UUID first = TestRequests.submit(groceriesFrom(phone));
         UUID second = TestRequests.submit(groceriesFrom(phone.replace("+44", "+44 ")));
         return new UUID[]{first, second};
@@ -68,7 +68,7 @@ class DuplicatesTest {
      */
     @Test
     void requestsFromOneContactInOneIntakeStatementAreLinkedToOneOriginal() throws Exception {
-        String phone = SmsInboundTest.newNumber();
+        String phone = Texts.newNumber();
         ExecutorService callers = Executors.newFixedThreadPool(14);
         List<Future<UUID>> sent = new ArrayList<>();
         try (Connection blocker = DB.connect()) {
@@ -76,7 +76,7 @@ class DuplicatesTest {
             blocker.setAutoCommit(false);
             blocker.createStatement().execute("LOCK TABLE help_requests IN SHARE MODE");
             for (int i = 0; i < 2; i++) {
-                callers.submit(() -> TestRequests.submit(groceriesFrom(SmsInboundTest.newNumber())));
+                callers.submit(() -> TestRequests.submit(groceriesFrom(Texts.newNumber())));
             }
             await().atMost(Duration.ofSeconds(20)).until(() -> ((Number) DB.value("SELECT count(*) FROM pg_stat_activity "
                     + "WHERE wait_event_type = 'Lock' AND query LIKE 'WITH input%'")).intValue() >= 1);

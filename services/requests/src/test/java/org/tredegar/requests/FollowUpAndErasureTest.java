@@ -50,7 +50,7 @@ class FollowUpAndErasureTest {
 
     /** Submitted, matched by a volunteer event, fulfilled by the coordinator; returns {id, trackingCode}. */
     static String[] fulfilledRequest() {
-        String body = DuplicatesTest.groceriesFrom(SmsInboundTest.newNumber());
+        String body = DuplicatesTest.groceriesFrom(Texts.newNumber());
         var accepted = given().contentType(ContentType.JSON).body(body).post("/api/v1/requests").then().statusCode(202).extract();
         UUID id = UUID.fromString(accepted.path("id"));
         TestRequests.publish(new OfferAccepted(UUID.randomUUID(), id, UUID.randomUUID(), UUID.randomUUID(), HubIds.idOf("tredegar"), Instant.now()));
@@ -100,9 +100,9 @@ class FollowUpAndErasureTest {
 
     @Test
     void scheduledErasureRemovesOldContactsAndKeepsTheRequest() throws Throwable {
-        UUID old = TestRequests.submit(DuplicatesTest.groceriesFrom(SmsInboundTest.newNumber()));
-        UUID recent = TestRequests.submit(DuplicatesTest.groceriesFrom(SmsInboundTest.newNumber()));
-        UUID open = TestRequests.submit(DuplicatesTest.groceriesFrom(SmsInboundTest.newNumber()));
+        UUID old = TestRequests.submit(DuplicatesTest.groceriesFrom(Texts.newNumber()));
+        UUID recent = TestRequests.submit(DuplicatesTest.groceriesFrom(Texts.newNumber()));
+        UUID open = TestRequests.submit(DuplicatesTest.groceriesFrom(Texts.newNumber()));
         for (UUID id : new UUID[]{old, recent}) {
             given().contentType(ContentType.JSON).body("{\"reason\":\"no longer needed\"}").post("/api/v1/requests/" + id + "/cancel")
                     .then().statusCode(200);
@@ -157,7 +157,7 @@ class FollowUpAndErasureTest {
     @Test
     void personErasesTheirContactWithAOneTimeCode() {
         plantCode();
-        String phone = SmsInboundTest.newNumber();
+        String phone = Texts.newNumber();
         var accepted = given().contentType(ContentType.JSON).body(DuplicatesTest.groceriesFrom(phone))
                 .post("/api/v1/requests").then().statusCode(202).extract();
         UUID id = UUID.fromString(accepted.path("id"));
@@ -192,7 +192,7 @@ class FollowUpAndErasureTest {
     @Test
     void fiveWrongCodesVoidTheCode() {
         plantCode();
-        var accepted = given().contentType(ContentType.JSON).body(DuplicatesTest.groceriesFrom(SmsInboundTest.newNumber()))
+        var accepted = given().contentType(ContentType.JSON).body(DuplicatesTest.groceriesFrom(Texts.newNumber()))
                 .post("/api/v1/requests").then().statusCode(202).extract();
         String track = "/api/v1/requests/track/" + accepted.path("trackingCode") + "/contact";
         given().delete(track).then().statusCode(202);

@@ -49,7 +49,7 @@ class OneTimeCodeDeliveryTest {
 
     /** A request with an SMS contact whose person asked to erase it: a code is waiting for delivery. */
     static Requested codeRequested() {
-        String phone = SmsInboundTest.newNumber();
+        String phone = Texts.newNumber();
         var accepted = given().contentType(ContentType.JSON).body(DuplicatesTest.groceriesFrom(phone))
                 .post("/api/v1/requests").then().statusCode(202).extract();
         UUID id = UUID.fromString(accepted.path("id"));

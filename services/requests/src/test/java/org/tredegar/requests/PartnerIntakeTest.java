@@ -41,7 +41,7 @@ class PartnerIntakeTest {
     @Test
     void retryWithTheSameKeyReturnsTheFirstRequest() {
         String key = "order-" + UUID.randomUUID();
-        String body = DuplicatesTest.groceriesFrom(SmsInboundTest.newNumber());
+        String body = DuplicatesTest.groceriesFrom(Texts.newNumber());
         String first = submit(key, body);
         String code = (String) DB.value("SELECT tracking_code FROM help_requests WHERE id = ?", UUID.fromString(first));
         given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body).post("/api/v1/requests")
@@ -57,7 +57,7 @@ class PartnerIntakeTest {
     @Test
     void concurrentRetriesWithTheSameKeyMakeOneRequest() throws Exception {
         String key = "burst-" + UUID.randomUUID();
-        String body = DuplicatesTest.groceriesFrom(SmsInboundTest.newNumber());
+        String body = DuplicatesTest.groceriesFrom(Texts.newNumber());
         ExecutorService callers = Executors.newFixedThreadPool(6);
         CountDownLatch go = new CountDownLatch(1);
         try {

@@ -46,16 +46,4 @@ class RateLimitTest {
         given().header("X-Forwarded-For", client).when().get("/api/v1/requests/track/ZZZZ-ZZZZ").then().statusCode(429);
         given().header("X-Forwarded-For", other).when().get("/api/v1/requests/track/ZZZZ-ZZZZ").then().statusCode(404);
     }
-
-    @Test
-    void smsInboundIsLimitedToo() {
-        String client = "192.0.2." + ThreadLocalRandom.current().nextInt(1, 255);
-        for (int i = 0; i < 5; i++) {
-            given().header("X-Forwarded-For", client).contentType(ContentType.URLENC).formParam("From", "+447700900001")
-                    .formParam("Body", "hi").when().post("/api/v1/channels/sms/inbound").then().statusCode(403);
-        }
-        given().header("X-Forwarded-For", client).contentType(ContentType.URLENC).formParam("From", "+447700900001")
-                .formParam("Body", "hi").when().post("/api/v1/channels/sms/inbound").then().statusCode(429)
-                .header("Retry-After", org.hamcrest.Matchers.notNullValue());
-    }
 }

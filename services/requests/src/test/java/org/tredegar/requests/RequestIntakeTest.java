@@ -140,7 +140,7 @@ class RequestIntakeTest {
                 "\"language\":\"cy\",\"window\":{\"from\":\"2030-01-01T09:00:00Z\",\"to\":\"2030-01-01T11:00:00Z\"}");
         String email = GROCERIES.replace("\"sms\",\"value\":\"+44 7700 900123\"", "\"email\",\"value\":\"someone@example.org\"");
         List<String> shapes = List.of(noContact, byArea, scheduled, email,
-                DuplicatesTest.groceriesFrom(SmsInboundTest.newNumber()));
+                DuplicatesTest.groceriesFrom(Texts.newNumber()));
         java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(12);
         try {
             List<java.util.concurrent.Future<String[]>> answers = new java.util.ArrayList<>();

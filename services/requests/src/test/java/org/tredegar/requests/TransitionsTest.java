@@ -54,6 +54,23 @@ class TransitionsTest {
         TestRequests.awaitStatus(id, "matched");
     }
 
+    /** A request by text whose place the person could not name: the coordinator sets what and where at triage. */
+    @Test
+    void triageSetsCategoryAndPlace() {
+        UUID id = TestRequests.submit("""
+                {"category":"other","urgency":"routine","description":"Where: behind the old chapel",
+                 "location":{"area":"NP22"},"language":"en"}""");
+        given().contentType(ContentType.JSON)
+                .body("{\"category\":\"companionship\",\"location\":{\"lat\":51.7741,\"lon\":-3.2479,\"area\":\"Chapel Street\"}}")
+                .post("/api/v1/requests/" + id + "/triage").then().statusCode(200)
+                .body("category", equalTo("companionship")).body("area", equalTo("Chapel Street"))
+                .body("location.lat", equalTo(51.7741f)).body("outsideHubArea", equalTo(false));
+        assertThat(DB.rows("SELECT lat, lon, area FROM help_requests WHERE id = ?", id)).singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("lat", 51.7741).containsEntry("lon", -3.2479));
+        given().contentType(ContentType.JSON).body("{\"location\":{}}").post("/api/v1/requests/" + id + "/triage")
+                .then().statusCode(400);
+    }
+
     @Test
     void wholeLifeWithOneEventPerStep() {
         UUID id = TestRequests.submitGroceries();

@@ -180,7 +180,8 @@ class OffersTest {
                 .body("items", hasSize(1)).body("items[0].id", equalTo(assignment))
                 .body("items[0].volunteerId", equalTo(first.toString())).body("items[0].since", org.hamcrest.Matchers.notNullValue());
         as(TestTokens.coordinator("elsewhere")).when().get("/api/v1/hubs/" + s.hub() + "/assignments").then().statusCode(403);
-        as(s.token(s.volunteers().get(1))).when().post("/api/v1/assignments/" + assignment + "/release").then().statusCode(403);
+        as(s.token(s.volunteers().get(1))).when().post("/api/v1/assignments/" + assignment + "/release").then().statusCode(403)
+                .body("type", equalTo("https://tredegar.org/problems/not-your-assignment"));
 
         as(s.token(first)).body(Map.of("reason", "unwell")).when().post("/api/v1/assignments/" + assignment + "/release")
                 .then().statusCode(204);

@@ -47,8 +47,9 @@ public class ContactResource {
                     if (!mayRead(r, hub.map(h -> h.slug()).orElse(""))) {
                         throw ApiProblem.forbidden("only the hub's coordinators and the assigned volunteer may reach this person");
                     }
-                    return contacts.open(r, Caller.of(identity).actor());
-                })))).map(ContactView::of);
+                    return contacts.open(r, Caller.of(identity).actor())
+                            .map(contact -> ContactView.of(contact, identity.hasRole("service") ? r.trackingCode : null));
+                }))));
     }
 
     private boolean mayRead(HelpRequestEntity r, String hubSlug) {

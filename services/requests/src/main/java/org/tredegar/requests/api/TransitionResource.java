@@ -22,6 +22,7 @@ import org.tredegar.platform.hub.HubAccess;
 import org.tredegar.platform.problem.ApiProblem;
 import org.tredegar.requests.domain.HubDirectory;
 import org.tredegar.requests.domain.RequestDuplicates;
+import org.tredegar.requests.domain.RequestForHelp;
 import org.tredegar.requests.domain.RequestTransitions;
 import org.tredegar.requests.persistence.HelpRequestEntity;
 
@@ -45,7 +46,11 @@ public class TransitionResource {
     @Inject
     SecurityIdentity identity;
 
-    public record Triage(HelpCategory category, Urgency urgency) {
+    /**
+     * Each part optional: what is needed, how soon, and where ({@code location}: a point and/or an area, postcode or
+     * landmark; e.g. for a request by text whose place the person could not name).
+     */
+    public record Triage(HelpCategory category, Urgency urgency, @Valid SubmitRequest.Location location) {
     }
 
     public record Reason(@NotBlank @Size(max = 500) String reason) {
@@ -57,8 +62,14 @@ public class TransitionResource {
     @POST
     @Path("/triage")
     public Uni<RequestView> triage(@PathParam("id") UUID id, @Valid Triage body) {
-        Triage t = body == null ? new Triage(null, null) : body;
-        return guarded(id, () -> transitions.triage(id, t.category(), t.urgency(), actor()));
+        Triage t = body == null ? new Triage(null, null, null) : body;
+        RequestForHelp.Place place = t.location() == null ? null
+                : new RequestForHelp.Place(t.location().lat(), t.location().lon(), blankToNull(t.location().area()));
+        return guarded(id, () -> transitions.triage(id, t.category(), t.urgency(), place, actor()));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     @POST

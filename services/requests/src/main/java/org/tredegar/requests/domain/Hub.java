@@ -7,10 +7,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-/** A hub as routing sees it: where it is and which areas it covers (polygons and postcode districts). */
-public record Hub(UUID id, String slug, String name, GeoPoint centre, String timezone, List<Area> areas) {
+/**
+ * A hub as routing sees it: where it is, which areas it covers (polygons and postcode districts) and the number people
+ * text it on ({@code smsNumber}, E.164; null for a hub without one).
+ */
+public record Hub(UUID id, String slug, String name, GeoPoint centre, String timezone, String smsNumber, List<Area> areas) {
 
-    public record Area(String name, List<String> postcodeDistricts, List<List<Double>> polygon) {
+    /**
+     * {@code landmarks}: streets and places people name instead of a postcode ("Castle Street"), each with a point
+     * inside the area, so a text saying where can be placed without asking for an address.
+     */
+    public record Area(String name, List<String> postcodeDistricts, List<List<Double>> polygon, List<Landmark> landmarks) {
+        public Area {
+            postcodeDistricts = postcodeDistricts == null ? List.of() : List.copyOf(postcodeDistricts);
+            landmarks = landmarks == null ? List.of() : List.copyOf(landmarks);
+        }
+
         boolean contains(GeoPoint point) {
             if (polygon == null || polygon.size() < 3) {
                 return false;
@@ -33,8 +45,16 @@ public record Hub(UUID id, String slug, String name, GeoPoint centre, String tim
         }
     }
 
+    public record Landmark(String name, double lat, double lon) {
+    }
+
     public boolean covers(GeoPoint point) {
         return areas.stream().anyMatch(a -> a.contains(point));
+    }
+
+    /** One of the hub's postcode districts ({@code NP22}), in any case. */
+    public boolean hasPostcodeDistrict(String district) {
+        return areas.stream().anyMatch(a -> a.postcodeDistricts().stream().anyMatch(d -> d.equalsIgnoreCase(district)));
     }
 
     public boolean hasArea(String areaOrDistrict) {

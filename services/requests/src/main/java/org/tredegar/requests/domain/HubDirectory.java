@@ -109,6 +109,24 @@ public class HubDirectory {
                 .findFirst().orElseThrow(() -> ApiProblem.notFound("hub " + idOrSlug)));
     }
 
+    /**
+     * The hub people reach on this number (E.164; spaces are ignored); 404 {@code hub-not-found} when it is no hub's.
+     * A number just given to a hub is found at once: a miss reloads the hubs before it answers.
+     */
+    public Uni<Hub> atSmsNumber(String number) {
+        String wanted = number.replaceAll("[\\s()-]", "");
+        return all().chain(hubs -> withNumber(hubs, wanted).map(found -> Uni.createFrom().item(found))
+                .orElseGet(() -> {
+                    invalidate();
+                    return load().map(fresh -> withNumber(fresh, wanted).orElseThrow(() -> new ApiProblem(404,
+                            "hub-not-found", "No hub has this number", "no hub takes texts on " + wanted)));
+                }));
+    }
+
+    private static Optional<Hub> withNumber(List<Hub> hubs, String number) {
+        return hubs.stream().filter(h -> number.equals(h.smsNumber())).findFirst();
+    }
+
     public Uni<Optional<Hub>> byId(UUID id) {
         return all().map(hubs -> hubs.stream().filter(h -> h.id().equals(id)).findFirst());
     }

@@ -95,15 +95,26 @@ public class RequestIntake {
         return write(asked, origin, routing);
     }
 
-    /** For channels that know their hub without a place (SMS): no routing, same statement and event. */
-    public Uni<IntakeReceipt> submitRouted(RequestForHelp asked, Origin origin, HubDirectory.Routing routing) {
-        return write(asked, origin, routing);
+    /**
+     * For channels that know their hub (SMS: the number texted) and have chosen the request's id and tracking code
+     * beforehand: the SMS intake records them first, so that writing again after a failure either writes this very
+     * request or fails on its id ({@link IntakeBatches#requestIdTaken}) because it was written. Same statement, same
+     * event; the tracking code may still be drawn again if it clashes (the receipt says which).
+     */
+    public Uni<IntakeReceipt> submitRouted(RequestForHelp asked, Origin origin, HubDirectory.Routing routing,
+                                           UUID id, String trackingCode) {
+        return write(asked, origin, routing, id, trackingCode);
     }
 
     private Uni<IntakeReceipt> write(RequestForHelp asked, Origin origin, HubDirectory.Routing routing) {
+        return write(asked, origin, routing, UUID.randomUUID(), TrackingCodes.next());
+    }
+
+    private Uni<IntakeReceipt> write(RequestForHelp asked, Origin origin, HubDirectory.Routing routing, UUID id,
+                                     String trackingCode) {
         NewRequest row;
         try {
-            row = newRequest(asked, origin, routing, Instant.now());
+            row = newRequest(asked, origin, routing, Instant.now(), id, trackingCode);
         } catch (RuntimeException e) {
             return Uni.createFrom().failure(e);
         }
@@ -114,8 +125,8 @@ public class RequestIntake {
     }
 
     /** The intake's rows, in the parts {@link IntakeStatement} stores; the contact sealed, the event built and checked. */
-    NewRequest newRequest(RequestForHelp asked, Origin origin, HubDirectory.Routing routing, Instant now) {
-        UUID id = UUID.randomUUID();
+    NewRequest newRequest(RequestForHelp asked, Origin origin, HubDirectory.Routing routing, Instant now, UUID id,
+                          String trackingCode) {
         UUID hubId = routing.hub().id();
         String description = asked.description().strip();
         String language = language(asked.language());
@@ -126,7 +137,7 @@ public class RequestIntake {
                 contact != null ? contact.channel() : ContactChannel.NONE, origin.channel(), asked.window(),
                 routing.outsideHubArea(), now);
         return new NewRequest(
-                new IntakeStatement.Request(id, hubId, TrackingCodes.next(), origin.channel(), language,
+                new IntakeStatement.Request(id, hubId, trackingCode, origin.channel(), language,
                         RequestStatus.SUBMITTED, escalation.next(asked.urgency(), now), now, now.minus(dedupWindow)),
                 new IntakeStatement.Need(asked.category(), asked.urgency(), Priority.rank(asked.urgency()), description,
                         itemsJson(asked.items()), asked.accessibility(),

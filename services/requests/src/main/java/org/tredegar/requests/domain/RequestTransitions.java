@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tredegar.contracts.TredegarEvent;
+import org.tredegar.contracts.model.GeoPoint;
 import org.tredegar.contracts.model.HelpCategory;
 import org.tredegar.contracts.model.RequestStatus;
 import org.tredegar.contracts.model.Urgency;
@@ -45,15 +46,28 @@ public class RequestTransitions {
     EscalationPolicy escalation;
     @Inject
     AuditTrail audit;
+    @Inject
+    HubDirectory hubs;
 
     @ConfigProperty(name = "tredegar.follow-up.after", defaultValue = "P3D")
     Duration followUpAfter;
 
-    public Uni<HelpRequestEntity> triage(UUID id, HelpCategory category, Urgency urgency, String actor) {
+    /**
+     * {@code place} (null: unchanged) replaces where the help is needed: a point and/or an area. RequestTriaged does not
+     * carry it (its schema has no place); volunteers' matching sees it with the next RequestEscalated.
+     */
+    public Uni<HelpRequestEntity> triage(UUID id, HelpCategory category, Urgency urgency, RequestForHelp.Place place,
+                                         String actor) {
         return move(id, RequestStatus.TRIAGED, actor, "triaged", r -> {
             requireFrom(r, "triage", RequestStatus.SUBMITTED, RequestStatus.TRIAGED, RequestStatus.ESCALATED);
             if (category != null) {
                 r.category = category;
+            }
+            if (place != null) {
+                r.lat = place.lat();
+                r.lon = place.lon();
+                r.area = place.area();
+                r.outsideHubArea = outside(r.hubId, place);
             }
             if (urgency != null) {
                 r.urgency = urgency;
@@ -148,6 +162,16 @@ public class RequestTransitions {
                                     auditDetail(from, r) + (auditExtra == null ? "" : " " + auditExtra)))
                             .replaceWith(r);
                 }));
+    }
+
+    /** Whether a point lies outside its hub's areas (an area or postcode alone is taken as the hub's own). */
+    private boolean outside(UUID hubId, RequestForHelp.Place place) {
+        List<Hub> loaded = hubs.current();
+        if (place.lat() == null || place.lon() == null || loaded == null) {
+            return false;
+        }
+        GeoPoint point = new GeoPoint(place.lat(), place.lon());
+        return loaded.stream().filter(h -> h.id().equals(hubId)).findFirst().map(h -> !h.covers(point)).orElse(false);
     }
 
     /**

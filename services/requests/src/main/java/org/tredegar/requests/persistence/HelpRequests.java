@@ -32,7 +32,7 @@ public class HelpRequests {
     static final String DUE_FOLLOW_UPS = "SELECT CAST(id AS text) FROM help_requests WHERE follow_up_at <= now() "
             + "AND status = '" + RequestStatus.FULFILLED.slug() + "' ORDER BY follow_up_at LIMIT ?1 FOR UPDATE SKIP LOCKED";
     static final String LATEST_FROM_CONTACT = "contactHash = ?1 and status in ?2 order by submittedAt desc";
-    static final String LATEST_FULFILLED_FROM_CONTACT = "contactHash = ?1 and status = ?2 order by updatedAt desc";
+    static final String LATEST_FINISHED_FROM_CONTACT = "contactHash = ?1 and status in ?2 order by updatedAt desc";
     static final String QUEUE_ORDER = " order by urgencyRank, submittedAt, id";
     static final String AFTER_POSITION = " and (urgencyRank > :rank or (urgencyRank = :rank and submittedAt > :at)"
             + " or (urgencyRank = :rank and submittedAt = :at and id > :id))";
@@ -54,10 +54,13 @@ public class HelpRequests {
         return HelpRequestEntity.<HelpRequestEntity>find(LATEST_FROM_CONTACT, contactHash, RequestLifecycle.OPEN).firstResult();
     }
 
-    /** The person's request most recently marked fulfilled, or null. */
-    public Uni<HelpRequestEntity> latestFulfilledFrom(String contactHash) {
-        return HelpRequestEntity.<HelpRequestEntity>find(LATEST_FULFILLED_FROM_CONTACT, contactHash, RequestStatus.FULFILLED)
-                .firstResult();
+    /**
+     * The person's request most recently fulfilled or closed (what a follow-up answer is about), or null. Cancelled
+     * ones are left out: nobody asks those people whether help arrived.
+     */
+    public Uni<HelpRequestEntity> latestFulfilledOrClosedFrom(String contactHash) {
+        return HelpRequestEntity.<HelpRequestEntity>find(LATEST_FINISHED_FROM_CONTACT, contactHash,
+                Set.of(RequestStatus.FULFILLED, RequestStatus.CLOSED)).firstResult();
     }
 
     /**

@@ -20,6 +20,9 @@ public class HubEntity extends PanacheEntityBase {
     @Column(name = "centre_lon")
     public double centreLon;
     public String timezone;
+    /** E.164; null for a hub people cannot text. */
+    @Column(name = "sms_number")
+    public String smsNumber;
     /** JSON list of areas; read by {@link Hubs}. */
     public String areas;
 }

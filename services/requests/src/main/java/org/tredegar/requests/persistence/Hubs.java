@@ -31,7 +31,7 @@ import java.util.function.Consumer;
 public class Hubs {
     private static final Logger LOG = Logger.getLogger(Hubs.class);
     static final String CHANNEL = "tredegar_hubs";
-    static final String SELECT_ALL = "SELECT id, slug, name, centre_lat, centre_lon, timezone, areas FROM hubs";
+    static final String SELECT_ALL = "SELECT id, slug, name, centre_lat, centre_lon, timezone, sms_number, areas FROM hubs";
 
     @Inject
     ObjectMapper json;
@@ -89,7 +89,8 @@ public class Hubs {
             List<Hub.Area> areas = json.readValue(row.getString("areas"), new TypeReference<>() {
             });
             return new Hub(row.getUUID("id"), slug, row.getString("name"),
-                    new GeoPoint(row.getDouble("centre_lat"), row.getDouble("centre_lon")), row.getString("timezone"), areas);
+                    new GeoPoint(row.getDouble("centre_lat"), row.getDouble("centre_lon")), row.getString("timezone"),
+                    row.getString("sms_number"), areas);
         } catch (IOException ex) {
             throw new UncheckedIOException("hub " + slug + " has unreadable areas", ex);
         }

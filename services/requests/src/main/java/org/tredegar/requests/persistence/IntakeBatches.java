@@ -28,6 +28,7 @@ import java.util.function.Function;
 @ApplicationScoped
 public class IntakeBatches {
     static final String TRACKING_CODE_CONSTRAINT = "help_requests_tracking_code_key";
+    static final String REQUEST_ID_CONSTRAINT = "help_requests_pkey";
     static final int TRACKING_CODE_TRIES = 3;
 
     @Inject
@@ -65,6 +66,11 @@ public class IntakeBatches {
     private static List<IntakeStatement.NewRequest> redraw(List<IntakeStatement.NewRequest> rows) {
         Function<IntakeStatement.NewRequest, IntakeStatement.NewRequest> fresh = r -> r.withTrackingCode(TrackingCodes.next());
         return rows.stream().map(fresh).toList();
+    }
+
+    /** The request's id is taken: a request written with an id chosen beforehand was written already. */
+    public static boolean requestIdTaken(Throwable e) {
+        return e instanceof PgException pg && "23505".equals(pg.getSqlState()) && REQUEST_ID_CONSTRAINT.equals(pg.getConstraint());
     }
 
     public static boolean trackingCodeTaken(Throwable e) {

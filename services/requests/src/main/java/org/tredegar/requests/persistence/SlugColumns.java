@@ -59,4 +59,11 @@ public final class SlugColumns {
             super(ContactChannel.class);
         }
     }
+
+    @Converter
+    public static final class IntakeStep extends SlugColumn<SmsIntakeEntity.Step> {
+        public IntakeStep() {
+            super(SmsIntakeEntity.Step.class);
+        }
+    }
 }

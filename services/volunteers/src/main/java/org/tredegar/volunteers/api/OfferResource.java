@@ -12,9 +12,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.tredegar.platform.problem.ApiProblem;
-import org.tredegar.platform.caller.Caller;
-import org.tredegar.volunteers.domain.Account;
 import org.tredegar.volunteers.domain.Claims;
 
 import java.util.UUID;
@@ -46,12 +43,6 @@ public class OfferResource {
 
     /** Whose answer this is: the caller's own, or — for a service relaying an SMS reply — the volunteer it names. */
     private UUID answerer(OfferAnswer answer) {
-        if (identity.hasRole("service") && !identity.hasRole("volunteer")) {
-            if (answer == null || answer.volunteerId() == null) {
-                throw ApiProblem.badField("volunteerId", "a service answers for a named volunteer");
-            }
-            return answer.volunteerId();
-        }
-        return Account.of(Caller.of(identity)).volunteerId();
+        return Answerer.of(identity, answer == null ? null : answer.volunteerId());
     }
 }

@@ -110,15 +110,15 @@ public class VolunteerResource {
     }
 
     /**
-     * How to reach a volunteer, for the notifications service at send time only (role {@code service}). Each read
-     * is audited; the answer is never stored by the caller.
+     * How to reach a volunteer, for the notifications service at send time only (role {@code service}), and their
+     * first name for telling a requester who is coming. Each read is audited; the answer is never stored by the caller.
      */
     @GET
     @Path("/{id}/contact")
     @RolesAllowed("service")
     public Uni<ContactView> contact(@PathParam("id") UUID id) {
         return contacts.open(id, Caller.of(identity).actor())
-                .map(c -> new ContactView(c.channel(), c.value(), c.language(), List.of()));
+                .map(c -> new ContactView(c.channel(), c.value(), c.language(), List.of(), c.firstName()));
     }
 
     /**

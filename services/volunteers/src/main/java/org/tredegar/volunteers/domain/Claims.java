@@ -138,7 +138,7 @@ public class Claims {
         return assignments.find(assignmentId).map(found -> {
             Assignments.Found assignment = found.orElseThrow(() -> ApiProblem.notFound("assignment " + assignmentId));
             if (!volunteerId.equals(assignment.volunteerId())) {
-                throw ApiProblem.forbidden("this task is held by someone else");
+                throw notYours();
             }
             return assignment;
         });
@@ -169,6 +169,11 @@ public class Claims {
     private static ApiProblem taken() {
         return ApiProblem.conflict("offer-taken",
                 "Someone else has already taken this one — thank you for offering! We will ask you again soon.");
+    }
+
+    /** The task is someone else's (or the volunteer a service names does not hold it): nothing changes. */
+    private static ApiProblem notYours() {
+        return new ApiProblem(403, "not-your-assignment", "Forbidden", "that task is not yours");
     }
 
     private static ApiProblem notActive() {

@@ -24,7 +24,8 @@ public class SealedContacts {
     @Inject
     AuditTrail audit;
 
-    public record OpenedContact(String channel, String value, String language) {
+    /** @param firstName the first word of the display name ({@link VolunteerRecords#firstName}), or null */
+    public record OpenedContact(String channel, String value, String language, String firstName) {
     }
 
     /** The keyed hash a contact is found by (the same for the same number or address, whoever gives it). */
@@ -46,7 +47,10 @@ public class SealedContacts {
         return entity;
     }
 
-    /** Opens a volunteer's sealed contact for one send; audited by id, the value never leaves this answer. */
+    /**
+     * Opens a volunteer's sealed contact for one send, with their first name (what a requester may be told); audited
+     * by id, the value never leaves this answer.
+     */
     public Uni<OpenedContact> open(UUID volunteerId, String actor) {
         return Panache.withTransaction(() -> VolunteerEntity.<VolunteerEntity>findById(volunteerId)
                 .onItem().ifNull().failWith(() -> ApiProblem.notFound("volunteer " + volunteerId))
@@ -55,6 +59,6 @@ public class SealedContacts {
                         .call(c -> audit.record(v.hubId, actor, "volunteer.contact-read", v.id.toString(), c.channel))
                         .map(c -> new OpenedContact(c.channel,
                                 cipher.open(new ContactCipher.Sealed(c.keyId, c.nonce, c.ciphertext), v.id.toString()),
-                                VolunteerRecords.firstLanguage(v)))));
+                                VolunteerRecords.firstLanguage(v), VolunteerRecords.firstName(v.displayName)))));
     }
 }

@@ -12,6 +12,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * How a volunteer's stored record follows from their profile, and what is announced of it. Pure: nothing is written
@@ -20,6 +22,7 @@ import java.util.UUID;
 public final class VolunteerRecords {
     /** Every volunteer's weekly windows are in UK time for now. */
     static final String TIMEZONE = "Europe/London";
+    private static final Pattern WORD = Pattern.compile("\\S+", Pattern.UNICODE_CHARACTER_CLASS);
 
     private VolunteerRecords() {
     }
@@ -80,6 +83,22 @@ public final class VolunteerRecords {
     /** The first of the volunteer's languages, what texts to them are written in. */
     public static String firstLanguage(VolunteerEntity v) {
         return Languages.parseList(v.languages).stream().findFirst().orElse("en");
+    }
+
+    /**
+     * What a requester may be told of the volunteer coming ("Sam is on the way"): the first word of the display name,
+     * or null when there is none — or when that word has no letter, or a digit or an {@code @}: a number or an
+     * address typed as a name must never reach a requester.
+     */
+    public static String firstName(String displayName) {
+        Matcher word = WORD.matcher(displayName == null ? "" : displayName);
+        if (!word.find()) {
+            return null;
+        }
+        String first = word.group();
+        boolean looksLikeAName = first.codePoints().anyMatch(Character::isLetter)
+                && first.codePoints().noneMatch(c -> Character.isDigit(c) || c == '@');
+        return looksLikeAName ? first : null;
     }
 
     /** Home as the centre of its H3 cell; no name, no contact. */
