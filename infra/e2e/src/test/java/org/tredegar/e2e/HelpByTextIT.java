@@ -65,7 +65,7 @@ class HelpByTextIT {
 
         text(neighbour, "DONE");
         awaitText(neighbour, t -> t.contains("marked as done"));
-        awaitText(person, t -> t.contains("Your request is marked as done"));
+        awaitText(person, t -> t.contains("glad the help reached you")); // a text is the body: the first line is the subject of the email
 
         // The follow-up comes (a few seconds after in this test platform) and its answer is recorded.
         awaitText(person, t -> t.contains("Do you still need help?"));

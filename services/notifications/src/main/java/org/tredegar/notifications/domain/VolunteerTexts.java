@@ -48,7 +48,7 @@ public class VolunteerTexts {
             return endTask(volunteer, keyword.get() == Keyword.DONE);
         }
         return Panache.withSession(() -> notifications.offersSentTo(replyHash)).chain(offers -> {
-            Answer answer = Answer.read(text.body());
+            Answer answer = Answer.read(text.body(), offers.stream().map(o -> String.valueOf(o.params().get("offerCode"))).toList());
             if (answer.code().isPresent()) {
                 Optional<SentOffer> byCode = offers.stream()
                         .filter(o -> answer.code().get().equals(String.valueOf(o.params().get("offerCode")))).findFirst();
@@ -126,20 +126,29 @@ public class VolunteerTexts {
         return expiresAt != null && Instant.parse(expiresAt.toString()).isBefore(clock.now());
     }
 
-    /** "YES", "no", "yes K7Q2MX", "K7Q2MX": the answer and the offer code it names, if any. */
+    /**
+     * "YES", "no", "yes K7Q2MX", "K7Q2MX", "yes please": the answer and the offer code it names, if any. A word after
+     * YES/NO is a code when it is one of the codes this phone was sent, or looks like one (letters and digits with a
+     * digit: a mistyped code must not count as "yes" to some other offer); any other word ("please") is just talk.
+     */
     record Answer(boolean yes, boolean no, Optional<String> code) {
-        static Answer read(String body) {
+        static Answer read(String body, List<String> codesSent) {
             String[] words = Keyword.normalise(body).split(" ");
             Optional<Keyword> first = Keyword.of(words[0]);
             boolean yes = first.filter(k -> k == Keyword.YES).isPresent();
             boolean no = first.filter(k -> k == Keyword.NO).isPresent();
             List<String> rest = Arrays.asList(words).subList(yes || no ? 1 : 0, words.length);
-            Optional<String> code = rest.size() == 1 && looksLikeCode(rest.get(0)) ? Optional.of(rest.get(0)) : Optional.empty();
-            boolean whole = rest.isEmpty() || code.isPresent();
-            return whole ? new Answer(yes, no, code) : new Answer(false, false, Optional.empty());
+            if (rest.isEmpty()) {
+                return new Answer(yes, no, Optional.empty());
+            }
+            if (rest.size() == 1 && (codesSent.contains(rest.get(0)) || looksLikeCode(rest.get(0)))) {
+                return new Answer(yes, no, Optional.of(rest.get(0)));
+            }
+            boolean politeAnswer = (yes || no) && rest.size() == 1 && rest.get(0).chars().allMatch(Character::isLetter);
+            return politeAnswer ? new Answer(yes, no, Optional.empty()) : new Answer(false, false, Optional.empty());
         }
 
-        /** Offer codes are 4–8 letters and digits with at least one digit, so that words ("THANKS") are not codes. */
+        /** Offer codes are 4–8 letters and digits; without the list of codes sent, only one with a digit is surely one. */
         static boolean looksLikeCode(String word) {
             return word.matches("[A-Z0-9]{4,8}") && word.chars().anyMatch(Character::isDigit);
         }
