@@ -38,7 +38,7 @@ public final class SandboxEnvironment {
         env.put("TREDEGAR_SMS_AUTH_TOKEN", authToken);
         if (service.equals("notifications")) {
             env.put("TREDEGAR_SMS_URL", sandboxUrl);
-            // Until each hub sends from its own number: the tredegar demo hub's, so replies come back to a hub.
+            // The fallback sender when a hub has no number of its own: the tredegar demo hub's, so replies come back to a hub.
             env.put("TREDEGAR_SMS_FROM", DEMO_HUB_NUMBER);
             env.put("TREDEGAR_SMS_STATUS_CALLBACK_URL", notificationsUrl + "/api/v1/channels/sms/status");
             env.put("QUARKUS_MAILER_HOST", "localhost");
