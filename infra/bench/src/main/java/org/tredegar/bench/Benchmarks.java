@@ -36,6 +36,11 @@ public final class Benchmarks {
             }
         }
         List<String> wanted = names.isEmpty() ? List.of("intake", "volunteers", "signups", "search", "keycloak", "notifications") : names;
+        // The loop starts every service wired together; the others start single services that would join the same
+        // consumer groups (and send nowhere), so it runs in a JVM of its own: `./tredegar bench loop`.
+        if (wanted.contains("loop") && wanted.size() > 1) {
+            throw new IllegalArgumentException("run the loop benchmark on its own: ./tredegar bench loop");
+        }
         Platform platform = new Platform();
         Map<String, String> sections = new LinkedHashMap<>();
         for (String name : wanted) {
@@ -51,7 +56,8 @@ public final class Benchmarks {
                 case "search" -> CandidateSearchBenchmark.run(platform);
                 case "keycloak" -> KeycloakSignupBenchmark.run(platform);
                 case "notifications" -> NotificationsBenchmark.run(platform);
-                default -> throw new IllegalArgumentException("unknown benchmark " + name + " (known: intake, volunteers, signups, search, keycloak, notifications)");
+                case "loop" -> LoopBenchmark.run(); // the whole platform, started once, on the same PostgreSQL and Kafka
+                default -> throw new IllegalArgumentException("unknown benchmark " + name + " (known: intake, volunteers, signups, search, keycloak, notifications, loop)");
             };
             double speedAfter = Machine.probeMegabytesPerSecond(3);
             double memoryAfter = Machine.probeMemoryNanos();

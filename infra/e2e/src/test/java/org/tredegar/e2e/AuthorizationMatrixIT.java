@@ -1,5 +1,6 @@
 package org.tredegar.e2e;
 
+import org.tredegar.testing.WholePlatform;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
@@ -43,7 +44,7 @@ class AuthorizationMatrixIT {
     record Row(String service, String method, String path, Map<String, String> cells) {
     }
 
-    static final RunningPlatform platform = RunningPlatform.get();
+    static final WholePlatform platform = WholePlatform.get();
     static final Map<String, String> tokens = new HashMap<>();
     static final Map<String, Map<String, String>> fixtures = new HashMap<>();
 
@@ -173,7 +174,7 @@ class AuthorizationMatrixIT {
         Set<String> listed = rows().stream().map(r -> r.service() + " " + r.method() + " " + r.path()).collect(Collectors.toSet());
         Set<String> missing = new TreeSet<>();
         ObjectMapper json = new ObjectMapper();
-        for (String service : RunningPlatform.SERVICES) {
+        for (String service : WholePlatform.SERVICES) {
             String openapi = given().accept("application/json").when().get(platform.url(service) + "/q/openapi?format=json")
                     .then().statusCode(200).extract().asString();
             JsonNode paths = json.readTree(openapi).path("paths");

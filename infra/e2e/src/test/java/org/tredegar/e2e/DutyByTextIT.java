@@ -1,5 +1,6 @@
 package org.tredegar.e2e;
 
+import org.tredegar.testing.WholePlatform;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,7 @@ import static org.awaitility.Awaitility.await;
 class DutyByTextIT {
     /** The tredegar hub's number (CONVENTIONS, demo hub numbers). */
     static final String HUB_NUMBER = "+447700900100";
-    final RunningPlatform platform = RunningPlatform.get();
+    final WholePlatform platform = WholePlatform.get();
 
     @Test
     void offAndOnByTextSwitchTheVolunteersDutyAndAStrangerIsToldHowToUseTheNumber() {

@@ -1,5 +1,6 @@
 package org.tredegar.e2e;
 
+import org.tredegar.testing.WholePlatform;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +28,7 @@ import static org.tredegar.e2e.RequestToNotificationFlowIT.count;
 class HelpByTextIT {
     static final String HUB_NUMBER = "+447700900100";
     private static final Pattern OFFER_CODE = Pattern.compile("\\(Code ([A-Z0-9]{4,8})\\)");
-    final RunningPlatform platform = RunningPlatform.get();
+    final WholePlatform platform = WholePlatform.get();
 
     @Test
     void aPersonWhoTextsIsHelpedByANeighbourWhoWorksByText() {

@@ -1,5 +1,6 @@
 package org.tredegar.e2e;
 
+import org.tredegar.testing.WholePlatform;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class OperatorPageInBrowserIT {
     @Test
     void aCoordinatorLogsInThroughKeycloakAndSeesANewRequestAppearWithoutReload() throws Exception {
         requireBrowser();
-        RunningPlatform platform = RunningPlatform.get();
+        WholePlatform platform = WholePlatform.get();
         Files.createDirectories(out);
 
         Map<String, String> env = Map.of(

@@ -1,5 +1,6 @@
 package org.tredegar.e2e;
 
+import org.tredegar.testing.WholePlatform;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class PersonalDataStaysOutIT {
     static final String PHONE_DIGITS = "7700900987";
     static final String EMAIL = "planted.person@pii-canary.invalid";
 
-    final RunningPlatform platform = RunningPlatform.get();
+    final WholePlatform platform = WholePlatform.get();
 
     @Test
     void plantedContactDetailsAppearInNoEventAndNoLog() throws Exception {

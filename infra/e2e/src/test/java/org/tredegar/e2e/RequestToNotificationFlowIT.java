@@ -1,5 +1,6 @@
 package org.tredegar.e2e;
 
+import org.tredegar.testing.WholePlatform;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.tredegar.testing.Db;
@@ -13,7 +14,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 /** The spine: a request submitted to one service becomes work in the others, over the real broker. */
 class RequestToNotificationFlowIT {
-    final RunningPlatform platform = RunningPlatform.get();
+    final WholePlatform platform = WholePlatform.get();
 
     @Test
     void aRequestWithAContactBecomesANotificationIntentAndShowsInTheCoordinatorsQueue() {

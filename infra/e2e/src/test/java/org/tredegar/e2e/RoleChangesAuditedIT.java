@@ -1,5 +1,6 @@
 package org.tredegar.e2e;
 
+import org.tredegar.testing.WholePlatform;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ import static org.awaitility.Awaitility.await;
  * and the chain still verifies.
  */
 class RoleChangesAuditedIT {
-    final RunningPlatform platform = RunningPlatform.get();
+    final WholePlatform platform = WholePlatform.get();
 
     @Test
     void aRoleGrantedAndRevokedInKeycloakIsOnTheHubsAuditChain() {

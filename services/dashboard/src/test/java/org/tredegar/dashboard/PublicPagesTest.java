@@ -64,11 +64,15 @@ class PublicPagesTest {
 
         String page = given().get("/hubs/ebbw-vale").then().statusCode(200)
                 .contentType(startsWith("text/html")).extract().asString();
-        assertThat(page).contains("<html lang=\"en\">", "<h1>Ebbw Vale Mutual Aid</h1>", "<caption>",
-                "<th scope=\"row\">Requests for help received</th>");
+        assertThat(page).contains("<html lang=\"en\" dir=\"ltr\"", ">Ebbw Vale Mutual Aid</h1>", "<caption",
+                ">Requests for help received</th>", "href=\"/ask?hub=ebbw-vale&amp;lang=en\"", ">Ask for help</a>");
         assertThat(page).containsPattern("id=\"ebbw-vale-received\">6<");
         assertThat(page).containsPattern("id=\"ebbw-vale-fulfilled\">&lt;5<");
-        assertThat(page).doesNotContain("<script");
+        // In Welsh when the address says so, every word of the page (the hub's name is its own).
+        String welsh = given().get("/hubs/ebbw-vale?lang=cy").then().statusCode(200).extract().asString();
+        assertThat(welsh).contains("<html lang=\"cy\" dir=\"ltr\"").doesNotContain(">Ask for help<", "Requests for help received");
+        String arabic = given().get("/hubs/ebbw-vale?lang=ar").then().statusCode(200).extract().asString();
+        assertThat(arabic).contains("<html lang=\"ar\" dir=\"rtl\"");
     }
 
     @Test
@@ -77,20 +81,20 @@ class PublicPagesTest {
             Response response = given().get(path);
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.asByteArray().length).as(path + " page weight").isLessThan(PAGE_BUDGET_BYTES);
-            assertThat(response.asString()).doesNotContain("http://", "https://").contains("<html lang=\"en\">");
-            // Its inline style may apply (the platform's API default, default-src 'none', would block it); no script.
+            assertThat(response.asString()).doesNotContain("http://", "https://").contains("<html lang=\"en\"");
+            // Our own stylesheet and script, nothing inline, nothing from elsewhere.
             assertThat(response.header("Content-Security-Policy")).as(path + " " + response.headers()).contains("default-src 'none'",
-                    "style-src 'unsafe-inline'").doesNotContain("script-src");
+                    "style-src 'self'", "script-src 'self'").doesNotContain("unsafe-inline");
         }
         String index = given().get("/").then().extract().asString();
-        assertThat(index).contains("href=\"/hubs/tredegar\"", "href=\"/hubs/ebbw-vale\"");
+        assertThat(index).contains("href=\"/hubs/tredegar?lang=en\"", "href=\"/hubs/ebbw-vale?lang=en\"", "href=\"/ask?lang=en\"");
     }
 
     @Test
     void unknownHubsAreA404PageAndA404Problem() {
         String page = given().get("/hubs/atlantis").then().statusCode(404).contentType(startsWith("text/html"))
                 .extract().asString();
-        assertThat(page).contains("<html lang=\"en\">", "We could not find that hub", "href=\"/\"");
+        assertThat(page).contains("<html lang=\"en\"", "There is no page here", "href=\"/?lang=en\"");
         assertThat(given().get("/hubs/%3Cb%3E").then().statusCode(404).extract().asString()).doesNotContain("<b>");
 
         given().get("/api/v1/hubs/atlantis/summary").then().statusCode(404)

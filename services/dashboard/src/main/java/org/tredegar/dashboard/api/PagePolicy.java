@@ -11,9 +11,12 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * browser test). Still nothing from other origins, no inline script, no framing, no plug-ins.
  */
 public class PagePolicy {
-    /** Public pages: their inline style only; no script at all. */
-    static final String PUBLIC = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; "
-            + "frame-ancestors 'none'";
+    /**
+     * The people's pages: our own stylesheet and script only (no inline script or style), forms posted to us only,
+     * and the tracking page's refresh from the same origin.
+     */
+    static final String PUBLIC = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; "
+            + "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     /** Operator page: inline style, its own script file and its own event stream. */
     static final String OPERATOR = "default-src 'none'; style-src 'unsafe-inline'; script-src 'self'; connect-src 'self'; "
             + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
@@ -26,7 +29,8 @@ public class PagePolicy {
         boolean html = type != null && type.isCompatible(MediaType.TEXT_HTML_TYPE);
         if (path.equals("/operator") || path.equals("/operator/")) {
             response.getHeaders().putSingle("Content-Security-Policy", OPERATOR);
-        } else if (html || path.equals("/") || path.startsWith("/hubs/")) {
+        } else if (html || path.equals("/") || path.startsWith("/hubs/") || path.startsWith("/ask")
+                || path.startsWith("/track")) {
             response.getHeaders().putSingle("Content-Security-Policy", PUBLIC);
         }
     }

@@ -10,15 +10,23 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.tredegar.dashboard.api.people.SitePage;
 import org.tredegar.dashboard.config.DashboardConfig;
 import org.tredegar.dashboard.config.Hub;
 import org.tredegar.dashboard.config.Hubs;
 import org.tredegar.dashboard.domain.PublicSummaries;
+import org.tredegar.dashboard.domain.SiteLanguage;
 import org.tredegar.platform.web.ratelimit.RateLimited;
 
-/** The public transparency page: server-rendered, no login, no script, aggregates only. */
+/**
+ * The way in for people ({@code /}, {@code /hubs/{slug}}): "Ask for help" and "Volunteer" first, then how each hub
+ * is doing (aggregates only). Server-rendered, no login, in the visit's language.
+ */
 @PermitAll
 @RateLimited
 @Path("/")
@@ -31,6 +39,12 @@ public class PublicPages {
     @Inject
     DashboardConfig config;
     @Inject
+    SitePage site;
+    @Context
+    UriInfo uri;
+    @Context
+    HttpHeaders headers;
+    @Inject
     @Location("public/index.html")
     Template index;
     @Inject
@@ -41,20 +55,29 @@ public class PublicPages {
     Template notFound;
 
     @GET
-    public Uni<String> index() {
+    public Uni<Response> index() {
+        SiteLanguage language = site.language(uri, headers);
         return Multi.createFrom().iterable(hubs.all()).onItem().transformToUniAndConcatenate(this::summary)
                 .collect().asList()
-                .chain(list -> index.data("summaries", list).data("suppressedBelow", config.suppressBelow()).createUni());
+                .chain(list -> site.render(index.data("summaries", list).data("suppressedBelow", config.suppressBelow()),
+                        language, "/").createUni())
+                .map(html -> html(200, html, language));
     }
 
     @GET
     @Path("hubs/{slug}")
     public Uni<Response> hub(@PathParam("slug") String slug) {
+        SiteLanguage language = site.language(uri, headers);
         return hubs.find(slug)
-                .map(h -> summary(h).chain(s -> hub.data("s", s).createUni())
-                        .map(html -> Response.ok(html).build()))
-                .orElseGet(() -> notFound.data("slug", slug).createUni()
-                        .map(html -> Response.status(404).entity(html).type(MediaType.TEXT_HTML + ";charset=UTF-8").build()));
+                .map(h -> summary(h).chain(s -> site.render(hub.data("s", s), language, "/hubs/" + h.slug()).createUni())
+                        .map(html -> html(200, html, language)))
+                .orElseGet(() -> site.render(notFound.instance(), language, "/").createUni()
+                        .map(html -> html(404, html, language)));
+    }
+
+    private Response html(int status, String html, SiteLanguage language) {
+        return Response.status(status).entity(html).type(MediaType.TEXT_HTML + ";charset=UTF-8")
+                .cookie(site.remember(language)).build();
     }
 
     private Uni<PublicSummary> summary(Hub hub) {

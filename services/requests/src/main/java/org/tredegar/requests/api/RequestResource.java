@@ -23,6 +23,7 @@ import org.tredegar.platform.caller.Caller;
 import org.tredegar.platform.hub.HubAccess;
 import org.tredegar.platform.problem.ApiProblem;
 import org.tredegar.platform.web.ratelimit.RateLimited;
+import org.tredegar.requests.domain.Actors;
 import org.tredegar.requests.domain.HubDirectory;
 import org.tredegar.requests.domain.RequestIntake;
 import org.tredegar.requests.persistence.HelpRequestEntity;
@@ -56,9 +57,29 @@ public class RequestResource {
         Caller caller = Caller.of(identity);
         RequestIntake.Origin origin = identity.hasRole("partner")
                 ? new RequestIntake.Origin(IntakeChannel.PARTNER, caller.actor(), caller.client(), idempotencyKey)
-                : RequestIntake.Origin.requester(IntakeChannel.WEB);
+                : webOrigin(idempotencyKey);
         return intake.submit(body.toRequestForHelp(), origin).map(SubmitAccepted::of);
     }
+
+    /**
+     * Someone asking without an account (the web form): a key counts only when it is a random UUID, as the site's
+     * form puts one in each form it serves, so a second press of "send" or a resent form returns the first request
+     * (and its tracking code) instead of making another. A key anyone could guess would hand out someone's code.
+     */
+    private static RequestIntake.Origin webOrigin(String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return RequestIntake.Origin.requester(IntakeChannel.WEB);
+        }
+        if (!WEB_KEY.matcher(idempotencyKey).matches()) {
+            throw ApiProblem.badField("Idempotency-Key", "without a partner token, the key must be a random UUID");
+        }
+        return new RequestIntake.Origin(IntakeChannel.WEB, Actors.REQUESTER, WEB_CLIENT, idempotencyKey.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The idempotency keys of people asking without an account share this one client name. */
+    static final String WEB_CLIENT = "web";
+    private static final java.util.regex.Pattern WEB_KEY =
+            java.util.regex.Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-4[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$");
 
     /**
      * The hub's coordinators (and operators/admins of that hub) see the whole request; partners of the hub see it

@@ -74,6 +74,24 @@ public class RequesterResource {
     }
 
     /**
+     * "I don't need it any more": the person who asked cancels with their tracking code alone, while the request is
+     * still open (a volunteer already on the way is told by the usual cancellation event). Cancelling again is a
+     * no-op that answers the same view, so a double click or a resent form does no harm.
+     */
+    @POST
+    @Path("/cancel")
+    public Uni<TrackingView> cancel(@PathParam("trackingCode") @Size(max = 20) String trackingCode) {
+        return find(trackingCode).chain(r -> switch (r.status) {
+            case CANCELLED -> Uni.createFrom().item(r);
+            case FULFILLED, CLOSED -> throw ApiProblem.conflict("already-finished", "this request is already finished");
+            default -> transitions.cancel(r.id, NO_LONGER_NEEDED, Actors.REQUESTER);
+        }).map(views::tracking);
+    }
+
+    /** The reason recorded when the person who asked cancels. */
+    static final String NO_LONGER_NEEDED = "the person who asked no longer needs it";
+
+    /**
      * Erase my contact now. Without {@code Erasure-Code}: a one-time code is made for delivery to the contact on
      * file (202). With the right code: the contact is erased at once (204).
      */

@@ -153,6 +153,12 @@ public class HubDirectory {
                 return new Routing(h, false);
             }
         }
+        // As a text is read: a full postcode of a hub's district ("NP22 3AA") or a street or landmark it knows.
+        for (Hub h : hubs) {
+            if (SmsPlaces.in(h, area).isPresent()) {
+                return new Routing(h, false);
+            }
+        }
         throw ApiProblem.badField("location.area",
                 "'" + area + "' is not an area or postcode district any hub covers; give lat/lon instead");
     }

@@ -1,4 +1,4 @@
-package org.tredegar.e2e;
+package org.tredegar.testing;
 
 import org.tredegar.launcher.Component;
 import org.tredegar.launcher.SandboxEnvironment;
@@ -7,8 +7,6 @@ import org.tredegar.launcher.keycloak.KeycloakServer;
 import org.tredegar.launcher.process.JavaProcess;
 import org.tredegar.launcher.process.Logs;
 import org.tredegar.launcher.process.Ports;
-import org.tredegar.testing.Launcher;
-import org.tredegar.testing.SharedInfra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,33 +24,36 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The whole platform, once per test JVM: real PostgreSQL, Kafka and Keycloak, and every packaged service as its own
- * process on a free port, wired as `./tredegar up` wires them. Logs are kept for the personal-data checks.
+ * The whole platform, once per JVM: real PostgreSQL, Kafka and Keycloak, the sandbox, and every packaged service as
+ * its own process on a free port, wired as `./tredegar up` wires them. For the end-to-end tests (infra/e2e) and the
+ * benchmarks that measure a journey through all of it (infra/bench). Logs are kept for the personal-data checks, in
+ * {@code tredegar.platform.logs} (relative to the repository; by default the e2e module's target).
  */
-final class RunningPlatform {
-    static final List<String> SERVICES = Component.services();
-    private static RunningPlatform instance;
+public final class WholePlatform {
+    public static final List<String> SERVICES = Component.services();
+    private static WholePlatform instance;
 
-    final Map<String, Integer> ports = new LinkedHashMap<>();
-    final Map<String, Path> logs = new HashMap<>();
-    final int keycloakPort;
-    /** The sandbox's part name, and the provider secret it and the services share in these tests (not a secret). */
-    static final String SANDBOX = "sandbox";
+    public final Map<String, Integer> ports = new LinkedHashMap<>();
+    public final Map<String, Path> logs = new HashMap<>();
+    public final int keycloakPort;
+    /** The sandbox's part name, and the provider secret it and the services share here (not a secret). */
+    public static final String SANDBOX = "sandbox";
     static final String SMS_AUTH_TOKEN = "e2e-sms-auth-token";
     private int sandboxPort;
-    final Path logDir;
+    public final Path logDir;
 
-    static synchronized RunningPlatform get() {
+    public static synchronized WholePlatform get() {
         if (instance == null) {
-            instance = new RunningPlatform();
+            instance = new WholePlatform();
         }
         return instance;
     }
 
-    private RunningPlatform() {
+    private WholePlatform() {
         Path root = Launcher.root();
         try {
-            logDir = Files.createDirectories(root.resolve("infra/e2e/target/platform-logs"));
+            logDir = Files.createDirectories(root.resolve(System.getProperty("tredegar.platform.logs",
+                    "infra/e2e/target/platform-logs")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -85,7 +86,7 @@ final class RunningPlatform {
             env.put("TREDEGAR_CONTACT_KEYS", "e2e1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
             env.put("TREDEGAR_CONTACT_ACTIVE_KEY", "e2e1");
             env.put("TREDEGAR_CONTACT_HASH_KEY", "ZTJlLW9ubHktbG9va3VwLWhhc2gta2V5LTAxMjM0NTY=");
-            // Every test call comes from loopback; per-address limits are tested in the requests service itself.
+            // Every call here comes from loopback; per-address limits are tested in the requests service itself.
             env.put("TREDEGAR_RATE_LIMIT_EXEMPT", "127.0.0.1,0:0:0:0:0:0:0:1,::1");
             // The help loop in minutes, not days: the follow-up comes seconds after help was given, and no message
             // waits for the morning (quiet hours off), whatever the hour CI runs at.
@@ -123,19 +124,19 @@ final class RunningPlatform {
         return process;
     }
 
-    String sandboxUrl() {
+    public String sandboxUrl() {
         return "http://localhost:" + sandboxPort;
     }
 
-    String url(String service) {
+    public String url(String service) {
         return "http://localhost:" + ports.get(service);
     }
 
-    String token(String username) {
+    public String token(String username) {
         return KeycloakServer.token(keycloakPort, "tredegar-cli", null, username, "demo");
     }
 
-    String clientToken(String clientId, String secret) {
+    public String clientToken(String clientId, String secret) {
         return KeycloakServer.token(keycloakPort, clientId, secret, null, null);
     }
 
