@@ -1,74 +1,44 @@
 package org.tredegar.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.tredegar.testing.Db;
 import org.tredegar.testing.WholePlatform;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.Function;
 
 /**
  * `./tredegar bench loop`: the help loop by text, as people meet it, on the whole platform (every service, Kafka,
- * PostgreSQL, Keycloak, the sandbox as the SMS provider). People text the hub's number a few at a time, answer its
- * questions, neighbours who work by text only get offers, say YES, get the task, text DONE, and each person hears
- * at each step. Every figure is taken from the sandbox's own clock on the texts (when the provider received or was
- * asked to send each one), so the driver's polling does not add to them. Think times are the simulated people's, not
- * the platform's, and are left out of every step measured.
+ * PostgreSQL, Keycloak, the sandbox as the SMS provider). First the journey: people text the hub's number one a
+ * second, answer its questions, neighbours who work by text only get offers, say YES, get the task, text DONE, and
+ * each person hears at each step. Then surges: people whose one text says what and where, arriving at a fixed rate
+ * (50 and 200 texts a second), timed from their text to the first offer text for their request and from a
+ * neighbour's YES to the task's details. Every figure is taken from the sandbox's own clock on the texts, so the
+ * driver's polling does not add to them; the simulated people's think times are left out of every step measured.
  */
 final class LoopBenchmark {
-    private static final String HUB_NUMBER = "+447700900100";
-    private static final Pattern OFFER_CODE = Pattern.compile("\\(Code ([A-Z0-9]{4,8})\\)");
-    private static final Pattern ASKER = Pattern.compile("asker (\\d+)\\)");
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration STUCK = Duration.ofSeconds(30);
-
     private final WholePlatform platform;
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final int people = Integer.getInteger("bench.loop.people", 30);
-    private final int volunteers = Integer.getInteger("bench.loop.volunteers", 2 * people);
-    private final Duration every = Duration.parse(System.getProperty("bench.loop.every", "PT1S"));
+    private final int journeyPeople = Integer.getInteger("bench.loop.people", 30);
+    private final int surgePeople = Integer.getInteger("bench.loop.surge", 100);
+    private final double[] rates = Arrays.stream(System.getProperty("bench.loop.rates", "50,200").split(","))
+            .mapToDouble(Double::parseDouble).toArray();
+    private final int volunteers = Integer.getInteger("bench.loop.volunteers", 200);
     private final Duration think = Duration.parse(System.getProperty("bench.loop.think", "PT2S"));
-    private final Duration deadline = Duration.parse(System.getProperty("bench.loop.deadline", "PT5M"));
-
-    /** Each step's durations, in milliseconds, by name, in the order they are reported. */
-    private final Map<String, List<Long>> steps = new LinkedHashMap<>();
-    private final List<Person> asking = new ArrayList<>();
-    private final Map<String, Person> personByPhone = new HashMap<>();
-    private final Map<String, Neighbour> neighbourByPhone = new HashMap<>();
-    /** Texts the simulated people will send, each at its time: their thinking, not the platform's. */
-    private final List<Planned> planned = new ArrayList<>();
-    private final Set<String> seen = new HashSet<>();
+    private final Duration deadline = Duration.parse(System.getProperty("bench.loop.deadline", "PT4M"));
 
     private LoopBenchmark(WholePlatform platform) {
         this.platform = platform;
-        for (String step : List.of(STEP_ACK, STEP_OFFER, STEP_TASK, STEP_TOLD, STEP_DONE, STEP_WHOLE)) {
-            steps.put(step, new ArrayList<>());
-        }
     }
-
-    private static final String STEP_ACK = "person's last answer → told the request is in, with a tracking code";
-    private static final String STEP_OFFER = "request in → offer to the neighbour who then helped";
-    private static final String STEP_TASK = "neighbour's YES → the task's details (what, where)";
-    private static final String STEP_TOLD = "neighbour's YES → person told a neighbour is coming";
-    private static final String STEP_DONE = "neighbour's DONE → person told it is done";
-    private static final String STEP_WHOLE = "person's first text → told a neighbour is coming (think times included)";
 
     static String run() throws Exception {
         System.setProperty("tredegar.platform.logs", "infra/bench/target/platform-logs");
@@ -76,234 +46,138 @@ final class LoopBenchmark {
     }
 
     private String measure() throws Exception {
-        // Neighbours from 07700 900300, people from 900700: clear of the hubs' numbers (900100, 900200) and the demo's.
-        if (people > 299 || volunteers > 400) {
-            throw new IllegalArgumentException("bench.loop.people at most 299, bench.loop.volunteers at most 400");
+        // Neighbours from 07700 900300, people from 900700: clear of the hubs' numbers (900100, 900200), the demo's.
+        if (journeyPeople + surgePeople * rates.length > 300 || volunteers > 400) {
+            throw new IllegalArgumentException("at most 300 people (900700-900999) and 400 neighbours (900300-900699)");
         }
-        // The demo hub's own text-only neighbours (900101-900106) are asked too: the bench answers for them as well.
-        for (int i = 101; i <= 106; i++) {
-            neighbourByPhone.put(dramaNumber(i), new Neighbour(dramaNumber(i)));
-        }
-        String coordinator = platform.token("coordinator.tredegar");
-        for (int i = 0; i < volunteers; i++) {
-            String phone = dramaNumber(300 + i);
-            // Within 2 km of the town centre, where the people below say they are: one distance band.
-            double lat = 51.7727 + 0.012 * Math.sin(i), lon = -3.2467 + 0.018 * Math.cos(i);
-            post(platform.url("volunteers") + "/api/v1/volunteers", coordinator, """
-                    {"displayName":"Neighbour %d","hubs":["tredegar"],"location":{"lat":%.5f,"lon":%.5f},
-                     "radiusKm":5,"skills":["driving"],"languages":["en"],"onDuty":true,
-                     "contact":{"channel":"sms","value":"%s"}}""".formatted(i, lat, lon, phone), 201);
-            neighbourByPhone.put(phone, new Neighbour(phone));
-        }
-        Instant start = Instant.now();
-        for (int i = 0; i < people; i++) {
-            Person person = new Person(i, dramaNumber(700 + i));
-            asking.add(person);
-            personByPhone.put(person.phone, person);
-            planned.add(new Planned(start.plus(every.multipliedBy(i)), person.phone,
-                    "need shopping, can't get out (asker " + i + ")"));
-        }
-        Instant giveUp = start.plus(every.multipliedBy(people)).plus(deadline);
-        Instant since = start.minusSeconds(1);
-        while (Instant.now().isBefore(giveUp) && asking.stream().anyMatch(p -> p.doneAt == null)) {
-            sendDue();
-            for (JsonNode text : texts(since)) {
-                if (seen.add(text.get("id").asText())) {
-                    handle(text);
-                }
-            }
-            Thread.sleep(100);
-        }
-        // Every text of the run, for a person to read when a figure looks odd (under target/, never committed).
-        java.nio.file.Files.writeString(platform.logDir.resolve("loop-texts.json"), JSON.writerWithDefaultPrettyPrinter()
-                .writeValueAsString(texts(since)));
-        return report(Duration.between(start, Instant.now()));
-    }
+        TextCrowd crowd = new TextCrowd(platform.sandboxUrl(), think);
+        registerNeighbours(crowd);
+        StringBuilder out = new StringBuilder("## The help loop by text, as people meet it (`loop`)\n\n");
+        out.append(String.format(Locale.ROOT, "The whole platform as `./tredegar up` runs it, on this one machine, with the "
+                + "sandbox as the SMS provider; %d neighbours registered by a coordinator, text only, within 2 km of the "
+                + "town centre, and the demo hub's own text-only neighbours, answer each offer after %d s (YES when "
+                + "free, NO when already helping) and text DONE as soon as the task arrives. Quiet hours are off for the "
+                + "run (in the demo, offers for a request made by text, which is routine, wait from 22:00 to 08:00 hub "
+                + "time); the rule of one message of a kind per phone per 15 minutes (offers and task details exempt) "
+                + "holds as in production. Times from the sandbox's clock on each text (ms).%n%n", volunteers, think.toSeconds()));
 
-    private void handle(JsonNode text) {
-        Instant at = Instant.parse(text.get("at").asText());
-        String body = text.get("body").asText();
-        if (text.get("direction").asText().equals("in")) {
-            Person person = personByPhone.get(text.get("from").asText());
-            if (person != null) {
-                if (person.receivedAt == null) {
-                    person.lastAnswerBeforeReceived = at;
-                }
-                if (person.firstTextAt == null) {
-                    person.firstTextAt = at;
-                }
-            }
-            Neighbour neighbour = neighbourByPhone.get(text.get("from").asText());
-            if (neighbour != null && body.startsWith("YES")) {
-                neighbour.yesAt = at;
-            } else if (neighbour != null && body.equals("DONE")) {
-                neighbour.doneAt = at;
-            }
-            return;
+        int next = 700;
+        Instant start = Instant.now().plusSeconds(1);
+        List<TextCrowd.Person> journey = new ArrayList<>();
+        for (int i = 0; i < journeyPeople; i++) {
+            crowd.person(TextCrowd.dramaNumber(next++), start.plusSeconds(i), false);
+            journey.add(crowd.people.get(crowd.people.size() - 1));
         }
-        String to = text.get("to").asText();
-        Person person = personByPhone.get(to);
-        if (person != null) {
-            heardByPerson(person, body, at);
-        }
-        Neighbour neighbour = neighbourByPhone.get(to);
-        if (neighbour != null) {
-            heardByNeighbour(neighbour, body, at);
-        }
-    }
+        crowd.play(journey, start.plusSeconds(journeyPeople).plus(deadline));
+        out.append(section(String.format(Locale.ROOT, "### The journey: %d people, one a second, each asked where", journeyPeople),
+                journey, Duration.between(start, Instant.now()), List.of(
+                        new Step("person's last answer → told the request is in, with a tracking code", p -> span(p.lastAnswerBeforeReceived, p.receivedAt)),
+                        new Step("request in → offer to the neighbour who then helped", p -> span(p.receivedAt, p.offerAt)),
+                        new Step("neighbour's YES → the task's details (what, where)", p -> span(p.neighbourYesAt, p.taskAt)),
+                        new Step("neighbour's YES → person told a neighbour is coming", p -> span(p.neighbourYesAt, p.toldAt)),
+                        new Step("neighbour's DONE → person told it is done", p -> span(p.neighbourDoneAt, p.doneAt)),
+                        new Step("person's first text → told a neighbour is coming (think times included)", p -> span(p.firstTextAt, p.toldAt)))));
 
-    private void heardByPerson(Person person, String body, Instant at) {
-        if (body.contains("What do you need")) {
-            reply(person.phone, "1");
-        } else if (body.contains("Where should a neighbour come")) {
-            reply(person.phone, "NP22");
-        } else if ((body.contains("We have your request") || body.contains("Thank you for asking")) && person.receivedAt == null) {
-            person.receivedAt = at;
-        } else if (body.contains("has agreed to help you") && person.toldAt == null) {
-            person.toldAt = at;
-        } else if (body.contains("glad the help reached you")) {
-            person.doneAt = at;
-        } else if (body.contains("Do you still need help?")) {
-            reply(person.phone, "no thanks");
-        }
-    }
-
-    private void heardByNeighbour(Neighbour neighbour, String body, Instant at) {
-        Matcher code = OFFER_CODE.matcher(body);
-        if (body.contains("Reply YES") && code.find()) {
-            // One task at a time, as a neighbour with a life would: busy, they say no, which is fine to say.
-            // A YES that led nowhere (the offer went to someone quicker) frees them again after a while: the "no
-            // longer open" reply is one of a kind per window, so the second of those within 15 minutes is not sent.
-            boolean free = neighbour.helping == null
-                    && (neighbour.offerAt == null || neighbour.offerAt.isBefore(at.minus(STUCK)));
-            if (free) {
-                neighbour.offerAt = at;
+        for (double rate : rates) {
+            Instant surgeStart = Instant.now().plusSeconds(1);
+            List<TextCrowd.Person> surge = new ArrayList<>();
+            for (int i = 0; i < surgePeople; i++) {
+                crowd.person(TextCrowd.dramaNumber(next++), surgeStart.plusNanos((long) (i * 1e9 / rate)), true);
+                surge.add(crowd.people.get(crowd.people.size() - 1));
             }
-            reply(neighbour.phone, (free ? "YES " : "NO ") + code.group(1));
-        } else if (body.contains("no longer open")) {
-            neighbour.offerAt = null;
-        } else if (body.contains("Reply DONE")) {
-            Matcher asker = ASKER.matcher(body);
-            if (!asker.find()) {
-                return;
-            }
-            Person person = asking.get(Integer.parseInt(asker.group(1)));
-            neighbour.helping = person;
-            person.neighbour = neighbour;
-            person.offerAt = neighbour.offerAt;
-            person.neighbourYesAt = neighbour.yesAt;
-            person.taskAt = at;
-            reply(neighbour.phone, "DONE");
-        }
-    }
-
-    private String report(Duration took) {
-        for (Person person : asking) {
-            add(STEP_ACK, person.lastAnswerBeforeReceived, person.receivedAt);
-            add(STEP_OFFER, person.receivedAt, person.offerAt);
-            add(STEP_TASK, person.neighbourYesAt, person.taskAt);
-            add(STEP_TOLD, person.neighbourYesAt, person.toldAt);
-            add(STEP_DONE, person.neighbour == null ? null : person.neighbour.doneAt, person.doneAt);
-            add(STEP_WHOLE, person.firstTextAt, person.toldAt);
+            crowd.play(surge, surgeStart.plus(deadline));
+            Map<TextCrowd.Person, Instant> firstOffer = firstOfferTexts(crowd, surge);
+            out.append(section(String.format(Locale.ROOT, "### A surge: %d people at %.0f texts a second (%.1f s), "
+                            + "each saying what and where in one text", surgePeople, rate, surgePeople / rate),
+                    surge, Duration.between(surgeStart, Instant.now()), List.of(
+                            new Step("first text → told the request is in, with a tracking code", p -> span(p.firstTextAt, p.receivedAt)),
+                            new Step("first text → the first offer text for that request", p -> span(p.firstTextAt, firstOffer.get(p))),
+                            new Step("neighbour's YES → the task's details (what, where)", p -> span(p.neighbourYesAt, p.taskAt)),
+                            new Step("first text → told a neighbour is coming (one think time included)", p -> span(p.firstTextAt, p.toldAt)))));
         }
         long failed = ((Number) Db.of("notifications").rows(
                 "SELECT count(*) AS n FROM notifications WHERE status = 'failed'").get(0).get("n")).longValue();
-        long helped = asking.stream().filter(p -> p.doneAt != null).count();
-        StringBuilder out = new StringBuilder();
-        out.append("## The help loop by text, as people meet it (`loop`)\n\n");
-        out.append(String.format(Locale.ROOT, "%d people text the hub's number, one every %s, and answer its two "
-                        + "questions; %d neighbours registered by a coordinator, text only, within 2 km (and the demo hub's "
-                        + "own text-only neighbours), answer each offer "
-                        + "after %s (YES when free, NO when already helping) and text DONE as soon as the task arrives. "
-                        + "The whole platform as `./tredegar up` runs it, on this one machine, with the sandbox as the SMS "
-                        + "provider; quiet hours are off for the run (in the demo, offers for a request made by text, "
-                        + "which is routine, wait from 22:00 to 08:00 hub time), and the rule of one message of a kind "
-                        + "per phone per 15 minutes (offers exempt) holds as in production. Times from the sandbox's "
-                        + "clock on each text; %d of %d people heard their request was done, in %d s; failed "
-                        + "notifications: %d.%n%n",
-                people, every, volunteers, think, helped, people, took.toSeconds(), failed));
-        out.append("| step | n | p50 ms | p95 ms | max ms |\n|---|---:|---:|---:|---:|\n");
-        steps.forEach((step, values) -> {
-            long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
-            out.append(sorted.length == 0 ? String.format(Locale.ROOT, "| %s | 0 | - | - | - |%n", step)
-                    : String.format(Locale.ROOT, "| %s | %d | %d | %d | %d |%n", step, sorted.length,
-                    percentile(sorted, 0.50), percentile(sorted, 0.95), sorted[sorted.length - 1]));
-        });
+        out.append(String.format(Locale.ROOT, "Notifications that failed to send over the whole run: %d.%n", failed));
+        // Every text of the run, for a person to read when a figure looks odd (under target/, never committed).
+        java.nio.file.Files.writeString(platform.logDir.resolve("loop-texts.json"),
+                new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(crowd.log));
         return out.toString();
     }
 
-    private void add(String step, Instant from, Instant to) {
-        if (from != null && to != null) {
-            steps.get(step).add(Duration.between(from, to).toMillis());
+    private void registerNeighbours(TextCrowd crowd) throws Exception {
+        String coordinator = platform.token("coordinator.tredegar");
+        HttpClient http = HttpClient.newHttpClient();
+        for (int i = 0; i < volunteers; i++) {
+            String phone = TextCrowd.dramaNumber(300 + i);
+            double lat = 51.7727 + 0.012 * Math.sin(i), lon = -3.2467 + 0.018 * Math.cos(i);
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(platform.url("volunteers") + "/api/v1/volunteers"))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + coordinator)
+                    .POST(HttpRequest.BodyPublishers.ofString("""
+                            {"displayName":"Neighbour %d","hubs":["tredegar"],"location":{"lat":%.5f,"lon":%.5f},
+                             "radiusKm":5,"skills":["driving"],"languages":["en"],"onDuty":true,
+                             "contact":{"channel":"sms","value":"%s"}}""".formatted(i, lat, lon, phone))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException("registering a neighbour: " + response.statusCode() + " " + response.body());
+            }
+            crowd.neighbour(phone);
         }
+        for (int i = 101; i <= 106; i++) {
+            crowd.neighbour(TextCrowd.dramaNumber(i)); // the demo's own neighbours are asked too: answer for them
+        }
+    }
+
+    /** For each person, when the first offer for their request reached a phone: offer codes → requests, from the DBs. */
+    private static Map<TextCrowd.Person, Instant> firstOfferTexts(TextCrowd crowd, List<TextCrowd.Person> people) {
+        Map<String, String> requestByTracking = new HashMap<>();
+        Db.of("requests").rows("SELECT id::text AS id, tracking_code FROM help_requests")
+                .forEach(r -> requestByTracking.put((String) r.get("tracking_code"), (String) r.get("id")));
+        Map<String, String> requestByCode = new HashMap<>();
+        Db.of("volunteers").rows("SELECT offer_code, request_id::text AS request FROM offers")
+                .forEach(r -> requestByCode.put((String) r.get("offer_code"), (String) r.get("request")));
+        Map<String, Instant> firstByRequest = new HashMap<>();
+        crowd.neighbours.values().forEach(n -> n.offers.forEach((code, at) -> {
+            String request = requestByCode.get(code);
+            if (request != null) {
+                firstByRequest.merge(request, at, (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }));
+        Map<TextCrowd.Person, Instant> first = new HashMap<>();
+        for (TextCrowd.Person p : people) {
+            String request = p.trackingCode == null ? null : requestByTracking.get(p.trackingCode);
+            if (request != null && firstByRequest.containsKey(request)) {
+                first.put(p, firstByRequest.get(request));
+            }
+        }
+        return first;
+    }
+
+    private static String section(String title, List<TextCrowd.Person> people, Duration took,
+                                  List<Step> steps) {
+        long received = people.stream().filter(p -> p.receivedAt != null).count();
+        long helped = people.stream().filter(p -> p.doneAt != null).count();
+        StringBuilder out = new StringBuilder(title).append(String.format(Locale.ROOT,
+                "%n%n%d of %d told their request is in, %d heard it was done, within %d s.%n%n", received, people.size(),
+                helped, took.toSeconds()));
+        out.append("| step | n | p50 | p99 | max |\n|---|---:|---:|---:|---:|\n");
+        for (Step step : steps) {
+            long[] sorted = people.stream().map(step.span()).filter(v -> v != null).mapToLong(Long::longValue).sorted().toArray();
+            out.append(sorted.length == 0 ? String.format(Locale.ROOT, "| %s | 0 | - | - | - |%n", step.name())
+                    : String.format(Locale.ROOT, "| %s | %d | %d | %d | %d |%n", step.name(), sorted.length,
+                    percentile(sorted, 0.50), percentile(sorted, 0.99), sorted[sorted.length - 1]));
+        }
+        return out.append('\n').toString();
+    }
+
+    /** One step a person meets, and how long it took them (null when they did not get that far). */
+    private record Step(String name, Function<TextCrowd.Person, Long> span) {
+    }
+
+    private static Long span(Instant from, Instant to) {
+        return from == null || to == null ? null : Duration.between(from, to).toMillis();
     }
 
     private static long percentile(long[] sorted, double p) {
         return sorted[Math.max(0, Math.min((int) Math.ceil(p * sorted.length) - 1, sorted.length - 1))];
-    }
-
-    private void reply(String from, String body) {
-        planned.add(new Planned(Instant.now().plus(think), from, body));
-    }
-
-    private void sendDue() throws Exception {
-        Instant now = Instant.now();
-        List<Planned> due = planned.stream().filter(p -> !p.at.isAfter(now)).toList();
-        planned.removeAll(due);
-        for (Planned text : due) {
-            post(platform.sandboxUrl() + "/api/messages", null, JSON.writeValueAsString(
-                    Map.of("from", text.from, "to", HUB_NUMBER, "body", text.body)), 202);
-        }
-    }
-
-    private List<JsonNode> texts(Instant since) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(platform.sandboxUrl()
-                + "/api/messages?since=" + URLEncoder.encode(since.toString(), StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        List<JsonNode> texts = new ArrayList<>();
-        JSON.readTree(response.body()).forEach(texts::add);
-        return texts;
-    }
-
-    private void post(String url, String bearer, String json, int expected) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expected) {
-            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
-        }
-    }
-
-    /** Numbers from the range set aside for drama (07700 900000–900999): nobody's real phone. */
-    private static String dramaNumber(int n) {
-        return "+447700900" + String.format(Locale.ROOT, "%03d", n);
-    }
-
-    private record Planned(Instant at, String from, String body) {
-    }
-
-    private static final class Person {
-        final int index;
-        final String phone;
-        Instant firstTextAt, lastAnswerBeforeReceived, receivedAt, offerAt, neighbourYesAt, taskAt, toldAt, doneAt;
-        Neighbour neighbour;
-
-        Person(int index, String phone) {
-            this.index = index;
-            this.phone = phone;
-        }
-    }
-
-    private static final class Neighbour {
-        final String phone;
-        Instant offerAt, yesAt, doneAt;
-        Person helping;
-
-        Neighbour(String phone) {
-            this.phone = phone;
-        }
     }
 }

@@ -36,7 +36,7 @@ class OperatorPageInBrowserIT {
 
     @Test
     void aCoordinatorLogsInThroughKeycloakAndSeesANewRequestAppearWithoutReload() throws Exception {
-        requireBrowser();
+        requireBrowser(scripts, root);
         WholePlatform platform = WholePlatform.get();
         Files.createDirectories(out);
 
@@ -85,7 +85,7 @@ class OperatorPageInBrowserIT {
     }
 
     /** Chromium, Node and playwright-core must be there; a browser test that cannot run fails, it is not skipped. */
-    private void requireBrowser() throws InterruptedException {
+    static void requireBrowser(Path scripts, Path root) throws InterruptedException {
         if (!Files.isExecutable(CHROMIUM)) {
             fail("The browser test needs Chromium at " + CHROMIUM + " and it is not there. Install Debian's package "
                     + "(apt-get install chromium; .ci/run does this) or point TREDEGAR_CHROMIUM at a Chromium binary.");
@@ -98,8 +98,9 @@ class OperatorPageInBrowserIT {
         } catch (IOException e) {
             fail("The browser test needs Node.js 20+ on PATH (node was not found: " + e.getMessage() + ").");
         }
-        if (!Files.isRegularFile(scripts.resolve("node_modules/playwright-core/package.json"))) {
-            fail("playwright-core is not installed in " + root.relativize(scripts) + ": run `npm install` there "
+        if (!Files.isRegularFile(scripts.resolve("node_modules/playwright-core/package.json"))
+                || !Files.isRegularFile(scripts.resolve("node_modules/@axe-core/playwright/package.json"))) {
+            fail("playwright-core or @axe-core/playwright is not installed in " + root.relativize(scripts) + ": run `npm install` there "
                     + "(the e2e build does it when node_modules is missing; .ci/run does it too).");
         }
     }

@@ -261,6 +261,32 @@ class InboundTextsTest {
                 "SELECT count(*) FROM notifications WHERE subject_ref = ? AND kind = 'task-reminder' AND status = 'skipped'", endedAssignment) == 1);
     }
 
+    /**
+     * Found by the loop benchmark: on a busy day a neighbour's YES can come back before the offer's sending is
+     * recorded. It is still read as their answer, never as a new person asking for help.
+     */
+    @Test
+    void aYesQuickerThanTheRecordOfItsOfferIsStillTheVolunteersAnswer() {
+        UUID volunteerId = UUID.randomUUID();
+        UUID offerId = UUID.randomUUID();
+        String phone = phone();
+        Stubs.volunteerContact(volunteerId, "sms", phone, "en");
+        // The provider has the text at once but answers the send only 4 s later: the row stays "sending" meanwhile.
+        ExternalWorld.smsProvider().stubFor(post(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(Stubs.messagesPath()))
+                .withRequestBody(containing("To=" + java.net.URLEncoder.encode(phone, java.nio.charset.StandardCharsets.UTF_8)))
+                .willReturn(aResponse().withStatus(201).withFixedDelay(4000).withHeader("Content-Type", "application/json")
+                        .withBody("{\"sid\":\"SM" + UUID.randomUUID().toString().replace("-", "") + "\",\"status\":\"queued\"}")));
+        ExternalWorld.services().stubFor(post(urlEqualTo("/api/v1/offers/" + offerId + "/accept")).willReturn(aResponse().withStatus(204)));
+        Events.publish(offer(offerId, volunteerId, "Q8RT4Z", "en"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> DB.count(
+                "SELECT count(*) FROM notifications WHERE subject_ref = ? AND status = 'sending' AND reply_hash IS NOT NULL", offerId) == 1);
+
+        text(phone, "YES Q8RT4Z").body(containsString("The details of the task come in the next text"));
+        ExternalWorld.services().verify(1, postRequestedFor(urlEqualTo("/api/v1/offers/" + offerId + "/accept")));
+        ExternalWorld.services().verify(0, postRequestedFor(urlEqualTo("/api/v1/sms-conversations/messages"))
+                .withRequestBody(containing(phone.substring(1))));
+    }
+
     @Test
     void anOfferCodeThatIsNotTheirsChangesNothing() {
         UUID volunteerId = UUID.randomUUID();

@@ -70,6 +70,15 @@ public class DeliveryOutcomes {
                         + NOT_RECORDED, n.id(), e.toString()));
     }
 
+    /** Before an SMS goes to the provider: who it is for, by the number's keyed hash (see Notifications.noteReplyHash). */
+    public Uni<Void> sending(Claimed n, Address address) {
+        if (!"sms".equals(address.channel())) {
+            return Uni.createFrom().voidItem();
+        }
+        String replyHash = cipher.lookupHash("sms", address.value());
+        return OwnContext.transaction(() -> notifications.noteReplyHash(n, replyHash, clock.now())).replaceWithVoid();
+    }
+
     /**
      * The provider took the message: {@code sent} + NotificationSent. Should this commit fail, the message was still
      * handed over: the row stays in sending, and after the lease the provider is asked before anything is resent.

@@ -157,9 +157,10 @@ public class MessageSender {
         Uni<Optional<String>> earlier = n.inDoubt()
                 ? channel.get().alreadySent(message, n.createdAt())
                 : Uni.createFrom().item(Optional.empty());
-        return remote(earlier.chain(found -> found.isPresent()
+        // Who it is for is noted before it leaves: an answer may come back before the send is recorded.
+        return outcomes.sending(n, address).chain(() -> remote(earlier.chain(found -> found.isPresent()
                         ? Uni.createFrom().item(found.get())
-                        : channel.get().send(message)))
+                        : channel.get().send(message))))
                 .onItemOrFailure().transformToUni((ref, failure) -> {
                     if (failure != null) {
                         LOG.infof("notification %s: %s failed (%s), trying the next address if any", n.id(),

@@ -161,6 +161,18 @@ public class Notifications {
     }
 
     /**
+     * About to be handed to the SMS provider: the number's keyed hash is kept first, so that an answer quicker than
+     * {@link #markSent}'s commit (a YES three seconds after the offer, on a busy day) already finds who it is from.
+     */
+    public Uni<Boolean> noteReplyHash(Claimed n, String replyHash, Instant now) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("UPDATE notifications SET reply_hash = ?2, updated_at = ?3 "
+                                + STILL_CLAIMED + "?4")
+                        .setParameter(1, n.id()).setParameter(2, replyHash).setParameter(3, utc(now))
+                        .setParameter(4, utc(n.claimedAt())).executeUpdate())
+                .map(updated -> updated > 0);
+    }
+
+    /**
      * Sent on {@code channel} under the provider's reference; an SMS offer keeps the {@code replyHash} of its number.
      * False when the lease ran out meanwhile (another dispatcher owns the row now).
      */
@@ -232,8 +244,9 @@ public class Notifications {
 
     /** The offers sent by SMS to the number with this keyed hash, the latest first. */
     public Uni<List<SentOffer>> offersSentTo(String replyHash) {
-        return NotificationEntity.<NotificationEntity>list("replyHash = ?1 and kind = ?2 and status = ?3 order by sentAt desc",
-                        replyHash, MessageKind.OFFER.slug(), SENT)
+        // An offer still being handed to the provider counts: its answer can overtake the record of its sending.
+        return NotificationEntity.<NotificationEntity>list("replyHash = ?1 and kind = ?2 and status in (?3, ?4) "
+                                + "order by coalesce(sentAt, updatedAt) desc", replyHash, MessageKind.OFFER.slug(), SENT, SENDING)
                 .map(rows -> rows.stream().map(n -> new SentOffer(n.id, n.hubId, n.recipientRef, n.subjectRef, n.language,
                         params(n.params), n.answer == null ? null : OfferAnswer.fromSlug(n.answer))).toList());
     }
