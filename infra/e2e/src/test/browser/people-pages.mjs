@@ -4,7 +4,7 @@
 //   1. a person asks for help with JavaScript off and then on, in Welsh and in Arabic, on a 360 px wide screen:
 //      first sending the form empty (each problem is shown at its field), then filling it in; they land on the
 //      tracking page of their request;
-//   2. every page (home, a hub, ask, ask with errors, tracking, tracking lookup) in every language is checked by
+//   2. every page (home, a hub, ask, ask with errors, tracking, tracking lookup, volunteer) in every language: checked by
 //      axe for WCAG 2.2 A/AA: any serious or critical violation is reported;
 //   3. screenshots of every page at 360 px and 1280 px under TREDEGAR_OUT, and the bytes each of the ask form and
 //      the tracking page transfers on a first visit (HTML, CSS and JS, compressed as sent).
@@ -113,7 +113,8 @@ try {
   log(`weights: ${JSON.stringify(Object.fromEntries(Object.entries(result.weights).map(([k, v]) => [k, v.totalBytes])))}`);
 
   // Every page in every language, checked by axe; screenshots at both widths.
-  const pages = [['home', '/'], ['hub', '/hubs/tredegar'], ['ask', '/ask'], ['track', trackingPath], ['lookup', '/track']];
+  const pages = [['home', '/'], ['hub', '/hubs/tredegar'], ['ask', '/ask'], ['track', trackingPath], ['lookup', '/track'],
+    ['volunteer', '/volunteer']];
   for (const width of [360, 1280]) {
     const context = await browser.newContext({ viewport: { width, height: 900 } });
     const page = await context.newPage();

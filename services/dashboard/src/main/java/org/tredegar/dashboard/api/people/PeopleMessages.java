@@ -149,4 +149,7 @@ public interface PeopleMessages {
     @Message String track_lookup();
     @Message String track_lookup_submit();
     @Message String ask_again();
+    @Message String volunteer_title();
+    @Message String volunteer_lead();
+    @Message String volunteer_now();
 }
