@@ -50,21 +50,7 @@ class OperatorPageInBrowserIT {
                 "TREDEGAR_WAIT_MS", String.valueOf(WAIT_LIMIT_MS),
                 "TREDEGAR_OUT", out.toString(),
                 "TREDEGAR_CHROMIUM", CHROMIUM.toString());
-        Path log = out.resolve("operator-live.log");
-        ProcessBuilder builder = new ProcessBuilder("node", "operator-live.mjs").directory(scripts.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(env);
-        Process browser = builder.start();
-        if (!browser.waitFor(4, TimeUnit.MINUTES)) {
-            browser.destroyForcibly();
-            fail("the browser test did not finish in 4 minutes:\n" + Files.readString(log));
-        }
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        System.out.println(output);
-        JsonNode result = output.lines().filter(l -> l.startsWith("RESULT ")).reduce((a, b) -> b)
-                .map(l -> read(l.substring("RESULT ".length()))).orElse(null);
-        assertThat(result).as("the browser script's RESULT line:\n" + output).isNotNull();
-        assertThat(browser.exitValue()).as("browser script exit code:\n" + output).isZero();
+        JsonNode result = runScript(scripts, "operator-live.mjs", env, out.resolve("operator-live.log"), 4);
 
         assertThat(result.path("reloaded").asBoolean(true)).isFalse();
         assertThat(result.path("signedOut").asBoolean(false)).as("signed out, back to this dashboard, login asked again").isTrue();
@@ -82,6 +68,28 @@ class OperatorPageInBrowserIT {
         given().auth().oauth2(platform.token("coordinator.ebbw-vale"))
                 .when().get(platform.url("requests") + "/api/v1/hubs/ebbw-vale/requests?limit=500")
                 .then().statusCode(200).body("items.id", hasItem(result.path("requestId").asText()));
+    }
+
+    /**
+     * Runs a browser script of src/test/browser with these settings, its output in {@code log}, and returns its last
+     * {@code RESULT {json}} line; fails when it does not end in time, prints no result, or exits non-zero.
+     */
+    static JsonNode runScript(Path scripts, String script, Map<String, String> env, Path log, int minutes) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("node", script).directory(scripts.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        Process browser = builder.start();
+        if (!browser.waitFor(minutes, TimeUnit.MINUTES)) {
+            browser.destroyForcibly();
+            fail("the browser test did not finish in " + minutes + " minutes:\n" + Files.readString(log));
+        }
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        System.out.println(output);
+        JsonNode result = output.lines().filter(l -> l.startsWith("RESULT ")).reduce((a, b) -> b)
+                .map(l -> read(l.substring("RESULT ".length()))).orElse(null);
+        assertThat(result).as("the browser script's RESULT line:\n" + output).isNotNull();
+        assertThat(browser.exitValue()).as("browser script exit code:\n" + output).isZero();
+        return result;
     }
 
     /** Chromium, Node and playwright-core must be there; a browser test that cannot run fails, it is not skipped. */

@@ -1,23 +1,18 @@
 package org.tredegar.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.tredegar.testing.Db;
 import org.tredegar.testing.Launcher;
 import org.tredegar.testing.WholePlatform;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.tredegar.e2e.RequestToNotificationFlowIT.count;
 
 /**
@@ -41,22 +36,9 @@ class PeoplePagesInBrowserIT {
         OperatorPageInBrowserIT.requireBrowser(scripts, root);
         WholePlatform platform = WholePlatform.get();
         Files.createDirectories(out);
-        Path log = out.resolve("people-pages.log");
-        ProcessBuilder builder = new ProcessBuilder("node", "people-pages.mjs").directory(scripts.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(Map.of("TREDEGAR_DASHBOARD_URL", platform.url("dashboard"),
-                "TREDEGAR_OUT", out.toString(), "TREDEGAR_CHROMIUM", OperatorPageInBrowserIT.CHROMIUM.toString()));
-        Process browser = builder.start();
-        if (!browser.waitFor(6, TimeUnit.MINUTES)) {
-            browser.destroyForcibly();
-            fail("the browser test did not finish in 6 minutes:\n" + Files.readString(log));
-        }
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        System.out.println(output);
-        JsonNode result = output.lines().filter(l -> l.startsWith("RESULT ")).reduce((a, b) -> b)
-                .map(l -> read(l.substring("RESULT ".length()))).orElse(null);
-        assertThat(result).as("the browser script's RESULT line:\n" + output).isNotNull();
-        assertThat(browser.exitValue()).as("browser script exit code:\n" + output).isZero();
+        JsonNode result = OperatorPageInBrowserIT.runScript(scripts, "people-pages.mjs", Map.of(
+                "TREDEGAR_DASHBOARD_URL", platform.url("dashboard"), "TREDEGAR_OUT", out.toString(),
+                "TREDEGAR_CHROMIUM", OperatorPageInBrowserIT.CHROMIUM.toString()), out.resolve("people-pages.log"), 6);
 
         // Four people asked (Welsh and Arabic, script off and on): each saw the problems first, then their request.
         assertThat(result.path("asked")).hasSize(4);
@@ -87,14 +69,6 @@ class PeoplePagesInBrowserIT {
         assertThat(result.path("screenshots").size()).isGreaterThanOrEqualTo(70);
         for (JsonNode shot : result.path("screenshots")) {
             assertThat(Path.of(shot.asText())).isRegularFile();
-        }
-    }
-
-    private static JsonNode read(String json) {
-        try {
-            return new ObjectMapper().readTree(json);
-        } catch (IOException e) {
-            throw new IllegalStateException("unreadable RESULT line: " + json, e);
         }
     }
 }
