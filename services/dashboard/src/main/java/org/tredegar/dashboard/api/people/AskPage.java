@@ -133,7 +133,10 @@ public class AskPage {
             }
         }
         if (problems.isEmpty()) {
-            LOG.warnf("the requests service refused a checked form: %s", read(answer));
+            // Field names only: the problem's words can repeat what the person typed (a postcode, say).
+            java.util.List<String> fields = new java.util.ArrayList<>();
+            read(answer).path("errors").forEach(e -> fields.add(e.path("field").asText()));
+            LOG.warnf("the requests service refused a checked form, fields %s", fields);
             problems.put("category", "error_busy");
         }
         return problems;
